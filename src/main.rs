@@ -1,0 +1,54 @@
+//! `dangshi`: no arguments open the app; `dangshi check` validates banks like a compiler.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+/// 党史学习：离线的党史学习、答题竞赛与“再走长征路”工具。不带参数运行即打开图形界面。
+#[derive(Parser)]
+#[command(name = "dangshi", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<CliCommand>,
+}
+
+#[derive(Subcommand)]
+enum CliCommand {
+    /// 检查题库：像编译器一样报告错误与警告（path:line:col），有错误时退出码为 1
+    Check {
+        /// 题库文件或文件夹（递归查找 .ron）；不给则检查内置题库
+        paths: Vec<PathBuf>,
+        /// 以 JSON 输出，供脚本使用
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    let cli = Cli::parse();
+    match cli.command {
+        None => match dangshi::ui::run(started) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("dangshi: 无法打开窗口：{err}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(CliCommand::Check { paths, json }) => {
+            let library = dangshi::check::load_for_check(&paths);
+            if json {
+                let report = dangshi::check::render_json(&library);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_else(|err| err.to_string())
+                );
+            } else {
+                print!("{}", dangshi::check::render_text(&library));
+            }
+            ExitCode::from(u8::try_from(dangshi::check::exit_code(&library)).unwrap_or(1))
+        }
+    }
+}

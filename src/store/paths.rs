@@ -1,0 +1,47 @@
+//! Where user data lives.
+
+use std::path::{Path, PathBuf};
+
+/// Environment variable that overrides the data folder (portable installs, tests).
+pub const DATA_DIR_ENV: &str = "DANGSHI_DATA_DIR";
+
+/// The folder holding settings, profiles and user banks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// A data folder at `root`.
+    pub fn at(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+
+    /// `$DANGSHI_DATA_DIR` if set, else the OS data folder
+    /// (Linux `~/.local/share/dangshi`, Windows `%APPDATA%\dangshi\dangshi\data`,
+    /// macOS `~/Library/Application Support/cn.dangshi.dangshi`), else `./dangshi-data`.
+    pub fn from_env() -> DataDir {
+        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+            return DataDir::at(dir);
+        }
+        match directories::ProjectDirs::from("cn", "dangshi", "dangshi") {
+            Some(dirs) => DataDir::at(dirs.data_dir()),
+            None => DataDir::at("dangshi-data"),
+        }
+    }
+
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `settings.ron`: scale, theme, profiles.
+    pub fn settings_file(&self) -> PathBuf {
+        self.root.join("settings.ron")
+    }
+
+    /// `banks/`: the user's own banks, loaded at start.
+    pub fn banks_dir(&self) -> PathBuf {
+        self.root.join("banks")
+    }
+}

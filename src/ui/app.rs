@@ -1,0 +1,337 @@
+//! The eframe [`App`](eframe::App): navigation between screens, app-wide commands, settings
+//! persistence, bank loading from the data folder and from dropped or opened files.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use egui::{RichText, ViewportCommand};
+
+use super::command::Command;
+use super::screens::{Screen, ScreenAction};
+use super::{fonts, theme, widgets};
+use crate::bank::{BankOrigin, Library, Severity};
+use crate::store::atomic::Loaded;
+use crate::store::{DataDir, Settings, ThemeChoice, load_ron_with_backup, save_ron_atomic};
+
+/// How serious a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something worked.
+    Info,
+    /// Something needs the user's attention.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A message shown at the top of the screen until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// How serious.
+    pub kind: NoticeKind,
+    /// What happened, in Chinese.
+    pub text: String,
+}
+
+/// State every screen may read and change.
+pub struct Shared {
+    /// Where user data lives.
+    pub data_dir: DataDir,
+    /// Settings, saved whenever they change.
+    pub settings: Settings,
+    /// Every loaded bank.
+    pub library: Library,
+    /// Messages for the user.
+    pub notices: Vec<Notice>,
+    /// App-wide commands requested by a screen's buttons this frame.
+    pub requested: Vec<Command>,
+}
+
+impl Shared {
+    /// Adds a message for the user.
+    pub fn notify(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        self.notices.push(Notice {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// Loads bank files chosen by the user (opened or dropped).
+    pub fn open_bank_files(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            self.library.add_file(path);
+            let Some(loaded) = self
+                .library
+                .banks()
+                .iter()
+                .find(|b| b.origin == BankOrigin::File { path: path.clone() })
+            else {
+                continue;
+            };
+            let errors = loaded.count(Severity::Error);
+            if loaded.bank.is_none() {
+                self.notify(
+                    NoticeKind::Error,
+                    format!("题库 {} 加载失败，详见“题库”页", path.display()),
+                );
+            } else if errors > 0 {
+                self.notify(
+                    NoticeKind::Warning,
+                    format!(
+                        "已打开题库“{}”，但有 {errors} 个错误，出错的题目不会使用",
+                        loaded.title()
+                    ),
+                );
+            } else {
+                self.notify(
+                    NoticeKind::Info,
+                    format!(
+                        "已打开题库“{}”，{} 道题",
+                        loaded.title(),
+                        loaded.usable_questions().count()
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Reloads the bundled banks and the data folder's banks; keeps files opened this session.
+    pub fn reload_banks(&mut self) {
+        let opened: Vec<PathBuf> = self
+            .library
+            .banks()
+            .iter()
+            .filter_map(|b| match &b.origin {
+                BankOrigin::File { path } if !path.starts_with(self.data_dir.banks_dir()) => {
+                    Some(path.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        self.library = load_library(&self.data_dir);
+        for path in &opened {
+            self.library.add_file(path);
+        }
+    }
+}
+
+fn load_library(data_dir: &DataDir) -> Library {
+    let mut library = Library::bundled();
+    library.add_folder(&data_dir.banks_dir());
+    library
+}
+
+/// The app: a stack of screens over shared state.
+pub struct DangshiApp {
+    shared: Shared,
+    saved_settings: Settings,
+    stack: Vec<Screen>,
+    applied: Option<(ThemeChoice, u16)>,
+    first_frame_log: Option<Instant>,
+}
+
+impl DangshiApp {
+    /// Builds the app: installs the font, loads settings and banks from `data_dir`.
+    pub fn new(ctx: &egui::Context, data_dir: DataDir) -> DangshiApp {
+        fonts::install_cjk_font(ctx);
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        let mut notices = Vec::new();
+        let settings = match load_ron_with_backup::<Settings>(&data_dir.settings_file()) {
+            Ok(Loaded::Current(settings)) => settings,
+            Ok(Loaded::Missing) => Settings::default(),
+            Ok(Loaded::FromBackup(settings, err)) => {
+                notices.push(Notice {
+                    kind: NoticeKind::Warning,
+                    text: format!("{err}；已从备份恢复设置"),
+                });
+                settings
+            }
+            Err(err) => {
+                notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: format!("{err}；已使用默认设置"),
+                });
+                Settings::default()
+            }
+        };
+        let library = load_library(&data_dir);
+        let failed = library.banks().iter().filter(|b| b.bank.is_none()).count();
+        if failed > 0 {
+            notices.push(Notice {
+                kind: NoticeKind::Error,
+                text: format!("有 {failed} 个题库加载失败，其余题库照常可用。点“题库”查看原因"),
+            });
+        }
+        DangshiApp {
+            saved_settings: settings.clone(),
+            shared: Shared {
+                data_dir,
+                settings,
+                library,
+                notices,
+                requested: Vec::new(),
+            },
+            stack: vec![Screen::Home],
+            applied: None,
+            first_frame_log: None,
+        }
+    }
+
+    /// Prints the time from `started` to the first frame on stderr when that frame is drawn.
+    pub fn log_first_frame_since(&mut self, started: Instant) {
+        self.first_frame_log = Some(started);
+    }
+
+    /// Shared state, for tests and screens.
+    pub fn shared(&self) -> &Shared {
+        &self.shared
+    }
+
+    /// The screen on top of the stack.
+    pub fn current_screen(&self) -> &Screen {
+        self.stack.last().unwrap_or(&Screen::Home)
+    }
+
+    fn navigate(&mut self, action: ScreenAction) {
+        match action {
+            ScreenAction::Open(screen) => self.stack.push(screen),
+            ScreenAction::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+            }
+            ScreenAction::Home => self.stack.truncate(1),
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Back => self.navigate(ScreenAction::Back),
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
+            }
+            Command::ZoomIn => self.shared.settings.zoom_in(),
+            Command::ZoomOut => self.shared.settings.zoom_out(),
+            Command::ZoomReset => self.shared.settings.set_scale(100),
+            Command::OpenBankFile => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("打开题库文件")
+                    .add_filter("题库文件 (.ron)", &["ron"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.shared.open_bank_files(&paths);
+                }
+            }
+        }
+    }
+
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let wanted = (self.shared.settings.theme, self.shared.settings.ui_scale_percent);
+        if self.applied != Some(wanted) {
+            theme::apply(ctx, wanted.0);
+            ctx.set_zoom_factor(self.shared.settings.scale_factor());
+            self.applied = Some(wanted);
+        }
+    }
+
+    fn persist_settings(&mut self) {
+        if self.shared.settings == self.saved_settings {
+            return;
+        }
+        self.saved_settings = self.shared.settings.clone();
+        if let Err(err) = save_ron_atomic(&self.shared.data_dir.settings_file(), &self.shared.settings) {
+            self.shared
+                .notify(NoticeKind::Error, format!("设置未能保存：{err}"));
+        }
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (banks, others): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|p| is_bank_file(p));
+        for other in others {
+            self.shared.notify(
+                NoticeKind::Warning,
+                format!("{} 不是题库文件（.ron），已忽略", other.display()),
+            );
+        }
+        self.shared.open_bank_files(&banks);
+    }
+
+    /// Draws one frame. Called by eframe, and directly by tests.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if let Some(started) = self.first_frame_log.take() {
+            eprintln!(
+                "dangshi: first frame {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
+        self.apply_look(&ctx);
+        for command in Command::pressed(&ctx) {
+            self.run_command(&ctx, command);
+        }
+        self.take_dropped_files(&ctx);
+
+        let at_home = self.stack.len() <= 1;
+        let mut action = None;
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            action = widgets::top_bar(ui, &mut self.shared, at_home);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            if let Some(a) = widgets::status_bar(ui, &self.shared) {
+                action = Some(a);
+            }
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            widgets::notices(ui, &mut self.shared.notices);
+            let screen = self.stack.last_mut();
+            if let Some(screen) = screen
+                && let Some(a) = screen.ui(ui, &mut self.shared)
+            {
+                action = Some(a);
+            }
+        });
+        widgets::drop_overlay(&ctx);
+
+        if let Some(action) = action {
+            self.navigate(action);
+        }
+        let requested = std::mem::take(&mut self.shared.requested);
+        for command in requested {
+            self.run_command(&ctx, command);
+        }
+        self.apply_look(&ctx);
+        self.persist_settings();
+    }
+}
+
+impl eframe::App for DangshiApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}
+
+fn is_bank_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// A heading in the accent colour, for the top of a screen.
+pub fn screen_heading(ui: &mut egui::Ui, text: &str, theme: ThemeChoice) {
+    ui.label(
+        RichText::new(text)
+            .size(theme::size::HEADING)
+            .strong()
+            .color(theme::palette(theme).accent),
+    );
+}

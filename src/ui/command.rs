@@ -1,0 +1,98 @@
+//! Every app-wide action with its keyboard shortcut and its Chinese name: the one place for keys.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// An action the user can take from anywhere in the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Leave the current screen (Esc).
+    Back,
+    /// Toggle fullscreen (F11).
+    ToggleFullscreen,
+    /// Enlarge everything by one step (Ctrl+=).
+    ZoomIn,
+    /// Shrink everything by one step (Ctrl+-).
+    ZoomOut,
+    /// Back to 100 % (Ctrl+0).
+    ZoomReset,
+    /// Open a bank file (Ctrl+O).
+    OpenBankFile,
+}
+
+impl Command {
+    /// Every command, in the order the shortcut list shows them.
+    pub const ALL: [Command; 6] = [
+        Command::Back,
+        Command::ToggleFullscreen,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::OpenBankFile,
+    ];
+
+    /// Chinese name, for menus and the shortcut list.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Back => "返回上一页",
+            Command::ToggleFullscreen => "全屏 / 退出全屏",
+            Command::ZoomIn => "放大",
+            Command::ZoomOut => "缩小",
+            Command::ZoomReset => "恢复 100%",
+            Command::OpenBankFile => "打开题库文件",
+        }
+    }
+
+    /// The shortcuts that trigger the command; the first is the one shown.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const fn plain(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        const fn command(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND, key)
+        }
+        const BACK: &[KeyboardShortcut] = &[plain(Key::Escape)];
+        const FULLSCREEN: &[KeyboardShortcut] = &[plain(Key::F11)];
+        const ZOOM_IN: &[KeyboardShortcut] = &[command(Key::Equals), command(Key::Plus)];
+        const ZOOM_OUT: &[KeyboardShortcut] = &[command(Key::Minus)];
+        const ZOOM_RESET: &[KeyboardShortcut] = &[command(Key::Num0)];
+        const OPEN: &[KeyboardShortcut] = &[command(Key::O)];
+        match self {
+            Command::Back => BACK,
+            Command::ToggleFullscreen => FULLSCREEN,
+            Command::ZoomIn => ZOOM_IN,
+            Command::ZoomOut => ZOOM_OUT,
+            Command::ZoomReset => ZOOM_RESET,
+            Command::OpenBankFile => OPEN,
+        }
+    }
+
+    /// Whether a text field should keep this key for itself while it has focus.
+    fn yields_to_text_field(self) -> bool {
+        matches!(self, Command::Back)
+    }
+
+    /// The shortcut as shown to users, e.g. `Ctrl+=`.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcuts()
+            .first()
+            .map(|shortcut| ctx.format_shortcut(shortcut))
+            .unwrap_or_default()
+    }
+
+    /// Commands whose shortcut was pressed this frame; their key presses are consumed.
+    pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::ALL {
+                if typing && command.yields_to_text_field() {
+                    continue;
+                }
+                if command.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
+                    pressed.push(command);
+                }
+            }
+        });
+        pressed
+    }
+}

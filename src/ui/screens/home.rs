@@ -1,0 +1,203 @@
+//! The home screen: the five entries, who is studying, and the banks' health.
+
+use egui::RichText;
+
+use super::{BanksScreen, PendingScreen, ProfilesScreen, Screen, ScreenAction};
+use crate::ui::app::Shared;
+use crate::ui::{theme, widgets};
+
+/// The five things the app does, as shown on the home screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    /// 学习练习
+    Practice,
+    /// 挑战答题
+    Challenge,
+    /// 知识竞赛
+    Contest,
+    /// 再走长征路
+    March,
+    /// 题库管理
+    BankAdmin,
+}
+
+impl Feature {
+    /// Every entry, in home-screen order.
+    pub const ALL: [Feature; 5] = [
+        Feature::Practice,
+        Feature::Challenge,
+        Feature::Contest,
+        Feature::March,
+        Feature::BankAdmin,
+    ];
+
+    /// The entry's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::Practice => "学习练习",
+            Feature::Challenge => "挑战答题",
+            Feature::Contest => "知识竞赛",
+            Feature::March => "再走长征路",
+            Feature::BankAdmin => "题库管理",
+        }
+    }
+
+    /// One line under the entry's name.
+    pub fn description(self) -> &'static str {
+        match self {
+            Feature::Practice => "顺序、随机、按时期练习，错题本、收藏、模拟考试、每日答题",
+            Feature::Challenge => "一题接一题、答错即止的连胜挑战，投影擂台赛",
+            Feature::Contest => "分组必答、抢答、风险题，主持台与观众大屏",
+            Feature::March => "每日步数换算里程，沿长征路线逐站答题解锁",
+            Feature::BankAdmin => "编辑题目，导入 Excel、CSV 与文本，导出与校验",
+        }
+    }
+
+    /// What the entry will offer, listed on its screen until it is built.
+    pub fn planned(self) -> &'static [&'static str] {
+        match self {
+            Feature::Practice => &[
+                "顺序练习、随机练习、按历史时期练习",
+                "错题本与收藏，随时重做",
+                "模拟考试：限时、自动评分",
+                "每日答题与间隔重复复习",
+                "学习统计与“历史上的今天”",
+            ],
+            Feature::Challenge => &[
+                "连胜挑战：答对继续，答错结束，记录最好成绩",
+                "擂台赛：投影大屏，轮流上台挑战",
+            ],
+            Feature::Contest => &[
+                "分队伍的必答、抢答、风险题环节",
+                "键盘抢答器，主持人控制台与观众大屏两个窗口",
+                "比分随时保存，可撤销，断电后可继续",
+            ],
+            Feature::March => &[
+                "每天记录步数（手动输入或导入手机导出文件）",
+                "步数换算为长征里程，走完两万五千里",
+                "15 个站点答题解锁，队伍排行与会师证书",
+            ],
+            Feature::BankAdmin => &[
+                "表格与表单两种方式编辑题目，边改边校验",
+                "从 Excel、CSV、粘贴的文本导入题目",
+                "导出为 Excel、CSV、JSON 与题库文件",
+            ],
+        }
+    }
+}
+
+/// The home screen.
+pub struct HomeScreen;
+
+impl HomeScreen {
+    /// Draws the home screen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
+        let colours = theme::palette(shared.settings.theme);
+        let mut action = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(theme::space::SECTION);
+                ui.label(
+                    RichText::new("党史学习")
+                        .size(theme::size::TITLE)
+                        .strong()
+                        .color(colours.accent),
+                );
+                ui.label(
+                    RichText::new("学史明理 · 学史增信 · 学史崇德 · 学史力行")
+                        .color(colours.highlight)
+                        .strong(),
+                );
+                ui.add_space(8.0);
+                match shared.settings.current() {
+                    Some(profile) => {
+                        ui.label(format!("你好，{}！选择今天的学习内容。", profile.name));
+                    }
+                    None => {
+                        ui.horizontal(|ui| {
+                            ui.label("还没有选择用户，学习记录将无法保存到个人名下。");
+                            if ui.button("选择或添加用户").clicked() {
+                                action =
+                                    Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
+                            }
+                        });
+                    }
+                }
+            });
+            ui.add_space(theme::space::SECTION);
+            if let Some(feature) = entry_grid(ui, &colours) {
+                action = Some(ScreenAction::Open(Screen::Pending(PendingScreen { feature })));
+            }
+            ui.add_space(theme::space::SECTION);
+            if let Some(a) = bank_overview(ui, shared) {
+                action = Some(a);
+            }
+        });
+        action
+    }
+}
+
+/// The five entries in rows of up to three cards; returns the one clicked.
+fn entry_grid(ui: &mut egui::Ui, colours: &theme::Palette) -> Option<Feature> {
+    let gap = theme::space::CARD_GAP;
+    let available = ui.available_width();
+    let columns: usize = if available >= 900.0 { 3 } else { 2 };
+    let max_card = 380.0;
+    let card_width = ((available - gap * (columns as f32 - 1.0)) / columns as f32).min(max_card);
+    let row_width = card_width * columns as f32 + gap * (columns as f32 - 1.0);
+    let margin = ((available - row_width) / 2.0).max(0.0);
+    let mut clicked = None;
+    for row in Feature::ALL.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            // Centre short rows as well as full ones.
+            let this_row = card_width * row.len() as f32 + gap * (row.len() as f32 - 1.0);
+            ui.add_space(margin + (row_width - this_row) / 2.0);
+            for feature in row {
+                if widgets::entry_card(ui, colours, feature.name(), feature.description(), card_width) {
+                    clicked = Some(*feature);
+                }
+            }
+        });
+        ui.add_space(gap);
+    }
+    clicked
+}
+
+fn bank_overview(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
+    let colours = theme::palette(shared.settings.theme);
+    let mut action = None;
+    let summary = shared.library.summary();
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new("已加载的题库")
+                    .strong()
+                    .size(theme::size::BODY + 2.0),
+            );
+            ui.label(format!(
+                "共 {} 个题库，可用题目 {} 道",
+                summary.banks, summary.questions
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("打开题库文件…")
+                    .on_hover_text("Ctrl+O；也可以把 .ron 文件拖到窗口上")
+                    .clicked()
+                {
+                    shared.requested.push(crate::ui::command::Command::OpenBankFile);
+                }
+                if ui.button("题库详情").clicked() {
+                    action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::default())));
+                }
+            });
+        });
+        for (index, loaded) in shared.library.banks().iter().enumerate() {
+            if widgets::bank_row(ui, loaded, &colours, false).clicked() {
+                action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::showing(index))));
+            }
+        }
+    });
+    action
+}
