@@ -10,6 +10,9 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "dangshi", version, about, long_about = None)]
 struct Cli {
+    /// 以全屏启动（会议室投影）
+    #[arg(long)]
+    fullscreen: bool,
     #[command(subcommand)]
     command: Option<CliCommand>,
 }
@@ -30,7 +33,7 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
     match cli.command {
-        None => match dangshi::ui::run(started) {
+        None => match dangshi::ui::run(started, cli.fullscreen) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("dangshi: 无法打开窗口：{err}");

@@ -39,6 +39,17 @@ impl BankOrigin {
         }
     }
 
+    /// The file's name without its folder, e.g. `starter.ron`.
+    pub fn file_name(&self) -> String {
+        match self {
+            BankOrigin::Bundled { name } => name.clone(),
+            BankOrigin::File { path } => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+
     /// Where the bank's images are looked up.
     pub fn image_root(&self) -> ImageRoot {
         match self {
@@ -224,11 +235,11 @@ impl LoadedBank {
             .map(|(_, q)| q)
     }
 
-    /// Title if parsed, else the file name.
+    /// Title if parsed and not empty, else the file name.
     pub fn title(&self) -> String {
         match &self.bank {
-            Some(bank) => bank.title.clone(),
-            None => self.origin.display(),
+            Some(bank) if !bank.title.trim().is_empty() => bank.title.clone(),
+            _ => self.origin.file_name(),
         }
     }
 }
@@ -523,5 +534,80 @@ pub fn describe_ron_error(error: &ron::Error) -> String {
         E::Utf8Error(_) => "文件不是有效的 UTF-8 文本".into(),
         E::Message(message) => format!("格式错误：{message}"),
         other => format!("格式错误：{other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = r#"Bank(id: "a", title: "甲", questions: [
+        Question(id: "q1", stem: "甲一。", kind: Judge(answer: true), explanation: "说明。", era: General),
+        Question(id: "q2", stem: "甲二。", kind: Judge(answer: true), explanation: "说明。", era: Founding),
+    ])"#;
+    const B: &str = r#"Bank(id: "b", title: "乙", questions: [
+        Question(id: "q2", stem: "乙一。", kind: Judge(answer: true), explanation: "说明。", era: General),
+        Question(id: "q3", stem: "乙二（ ）。", kind: Single(options: ["x", "y"], answer: 7), explanation: "说明。", era: General),
+    ])"#;
+
+    fn origin(name: &str) -> BankOrigin {
+        BankOrigin::Bundled { name: name.into() }
+    }
+
+    #[test]
+    fn bad_questions_are_left_out_and_the_rest_counted() {
+        let mut library = Library::default();
+        library.add_text(origin("a.ron"), A);
+        library.add_text(origin("b.ron"), B);
+        let ids: Vec<&str> = library.usable_questions().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["q1", "q2"]);
+        assert_eq!(library.banks()[1].health(), BankHealth::PartlyBroken);
+        let summary = library.summary();
+        assert_eq!(summary.questions, 2);
+        assert_eq!(summary.by_kind.get(&KindTag::Judge), Some(&2));
+        assert_eq!(summary.by_era.get(&Era::Founding), Some(&1));
+    }
+
+    #[test]
+    fn removing_the_first_owner_of_an_id_frees_it() {
+        let mut library = Library::default();
+        library.add_text(origin("a.ron"), A);
+        library.add_text(origin("b.ron"), B);
+        assert_eq!(library.count(Severity::Error), 2);
+        library.remove(&origin("a.ron"));
+        assert_eq!(library.count(Severity::Error), 1);
+        let ids: Vec<&str> = library.usable_questions().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["q2"]);
+    }
+
+    #[test]
+    fn loading_the_same_origin_again_replaces_it() {
+        let mut library = Library::default();
+        library.add_text(origin("a.ron"), "not a bank");
+        assert_eq!(library.banks()[0].health(), BankHealth::Failed);
+        library.add_text(origin("a.ron"), A);
+        assert_eq!(library.banks().len(), 1);
+        assert_eq!(library.banks()[0].health(), BankHealth::Ok);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let loaded = LoadedBank::from_text(origin("bom.ron"), format!("\u{feff}{A}"));
+        assert_eq!(loaded.health(), BankHealth::Ok);
+    }
+
+    #[test]
+    fn bundled_banks_load_without_errors() {
+        let library = Library::bundled();
+        assert!(!library.banks().is_empty());
+        let problems: Vec<String> = library.diagnostics().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "bundled bank problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn era_and_kind_keys_match_the_file_format() {
+        for era in Era::ALL {
+            assert_eq!(ron::to_string(&era).expect("serialize"), era.key());
+        }
     }
 }

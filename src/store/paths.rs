@@ -40,6 +40,11 @@ impl DataDir {
         self.root.join("settings.ron")
     }
 
+    /// `window/`: the window's size and place, kept by eframe.
+    pub fn window_state_dir(&self) -> PathBuf {
+        self.root.join("window")
+    }
+
     /// `banks/`: the user's own banks, loaded at start.
     pub fn banks_dir(&self) -> PathBuf {
         self.root.join("banks")

@@ -177,7 +177,7 @@ impl DangshiApp {
         }
     }
 
-    /// Prints the time from `started` to the first frame on stderr when that frame is drawn.
+    /// Prints the time from `started` to the end of the first frame's layout on stderr.
     pub fn log_first_frame_since(&mut self, started: Instant) {
         self.first_frame_log = Some(started);
     }
@@ -271,12 +271,6 @@ impl DangshiApp {
     /// Draws one frame. Called by eframe, and directly by tests.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if let Some(started) = self.first_frame_log.take() {
-            eprintln!(
-                "dangshi: first frame {} ms after start",
-                started.elapsed().as_millis()
-            );
-        }
         self.apply_look(&ctx);
         for command in Command::pressed(&ctx) {
             self.run_command(&ctx, command);
@@ -313,6 +307,12 @@ impl DangshiApp {
         }
         self.apply_look(&ctx);
         self.persist_settings();
+        if let Some(started) = self.first_frame_log.take() {
+            eprintln!(
+                "dangshi: first frame laid out {} ms after start",
+                started.elapsed().as_millis()
+            );
+        }
     }
 }
 

@@ -71,12 +71,20 @@ impl Command {
         matches!(self, Command::Back)
     }
 
-    /// The shortcut as shown to users, e.g. `Ctrl+=`.
-    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
-        self.shortcuts()
-            .first()
-            .map(|shortcut| ctx.format_shortcut(shortcut))
-            .unwrap_or_default()
+    /// The shortcut as shown to users, e.g. `Ctrl+=` (users of this app are on Windows and Linux).
+    pub fn shortcut_text(self) -> String {
+        let Some(shortcut) = self.shortcuts().first() else {
+            return String::new();
+        };
+        let key = match shortcut.logical_key {
+            Key::Escape => "Esc",
+            key => key.symbol_or_name(),
+        };
+        if shortcut.modifiers.command {
+            format!("Ctrl+{key}")
+        } else {
+            key.to_owned()
+        }
     }
 
     /// Commands whose shortcut was pressed this frame; their key presses are consumed.

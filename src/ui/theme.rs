@@ -41,6 +41,8 @@ pub mod space {
     pub const SECTION: f32 = 24.0;
     /// Inner margin of cards.
     pub const CARD_MARGIN: i8 = 16;
+    /// Border width of cards.
+    pub const CARD_STROKE: f32 = 1.0;
     /// Gap between home-screen cards.
     pub const CARD_GAP: f32 = 16.0;
 }

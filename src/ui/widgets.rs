@@ -22,7 +22,11 @@ pub fn top_bar(ui: &mut egui::Ui, shared: &mut Shared, at_home: bool) -> Option<
         );
         if !at_home {
             ui.separator();
-            if ui.button("← 返回").on_hover_text("Esc").clicked() {
+            if ui
+                .button("← 返回")
+                .on_hover_text(Command::Back.shortcut_text())
+                .clicked()
+            {
                 action = Some(ScreenAction::Back);
             }
             if ui.button("首页").clicked() {
@@ -35,9 +39,14 @@ pub fn top_bar(ui: &mut egui::Ui, shared: &mut Shared, at_home: bool) -> Option<
             }
             let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             let label = if fullscreen { "退出全屏" } else { "全屏" };
-            if ui.button(label).on_hover_text("F11").clicked() {
+            if ui
+                .button(label)
+                .on_hover_text(Command::ToggleFullscreen.shortcut_text())
+                .clicked()
+            {
                 shared.requested.push(Command::ToggleFullscreen);
             }
+            // Right to left: the picker first, so its label lands on its left.
             if let Some(a) = profile_picker(ui, shared) {
                 action = Some(a);
             }
@@ -53,7 +62,7 @@ fn profile_picker(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction
         .current()
         .map_or_else(|| "未选择".to_owned(), |p| p.name.clone());
     let mut selected = shared.settings.current_profile;
-    egui::ComboBox::from_label("当前用户")
+    let picker = egui::ComboBox::from_id_salt("profile_picker")
         .selected_text(current)
         .show_ui(ui, |ui| {
             for profile in &shared.settings.profiles {
@@ -66,6 +75,8 @@ fn profile_picker(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction
                 action = Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
             }
         });
+    let label = ui.label("当前用户");
+    picker.response.labelled_by(label.id);
     if selected != shared.settings.current_profile
         && let Some(id) = selected
     {
@@ -163,13 +174,16 @@ pub fn entry_card(ui: &mut egui::Ui, colours: &Palette, name: &str, description:
     let mut clicked = false;
     Frame::new()
         .fill(colours.card)
-        .stroke(Stroke::new(1.0, colours.highlight))
+        .stroke(Stroke::new(theme::space::CARD_STROKE, colours.highlight))
         .corner_radius(CornerRadius::same(10))
         .inner_margin(Margin::same(theme::space::CARD_MARGIN))
         .show(ui, |ui| {
-            let inner = width - 2.0 * f32::from(theme::space::CARD_MARGIN);
+            let inner = width - 2.0 * (f32::from(theme::space::CARD_MARGIN) + theme::space::CARD_STROKE);
             ui.set_width(inner);
-            ui.vertical(|ui| {
+            // Room for two lines of description, so cards in a row line up.
+            let description_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            ui.set_min_height(64.0 + ui.spacing().item_spacing.y + 4.0 + description_height);
+            ui.vertical_centered(|ui| {
                 let button = egui::Button::new(
                     RichText::new(name)
                         .size(theme::size::ENTRY)
@@ -204,7 +218,7 @@ pub fn bank_row(ui: &mut egui::Ui, loaded: &LoadedBank, colours: &Palette, selec
         _ => format!("{}  {usable} 题  {}", loaded.title(), health.label()),
     };
     ui.horizontal(|ui| {
-        ui.label(health_mark(health, colours));
+        ui.label(health_mark(health, colours).size(theme::size::BODY + 3.0));
         ui.add(egui::Button::selectable(selected, text))
     })
     .inner

@@ -35,7 +35,11 @@ impl BanksScreen {
         let colours = theme::palette(shared.settings.theme);
         screen_heading(ui, "题库", shared.settings.theme);
         ui.horizontal(|ui| {
-            if ui.button("打开题库文件…").on_hover_text("Ctrl+O").clicked() {
+            if ui
+                .button("打开题库文件…")
+                .on_hover_text(Command::OpenBankFile.shortcut_text())
+                .clicked()
+            {
                 shared.requested.push(Command::OpenBankFile);
             }
             if ui
@@ -75,7 +79,10 @@ impl BanksScreen {
             egui::ScrollArea::vertical()
                 .id_salt("bank_detail")
                 .show(&mut columns[1], |ui| {
-                    copy_request = bank_detail(ui, &banks[self.selected], shared, &colours);
+                    // A plain top-down layout: the column's justified one would stretch wrapped text.
+                    ui.vertical(|ui| {
+                        copy_request = bank_detail(ui, &banks[self.selected], shared, &colours);
+                    });
                 });
         });
         if let Some(path) = copy_request {
@@ -114,7 +121,12 @@ fn bank_detail(
         ui.end_row();
         if let Some(bank) = &loaded.bank {
             ui.label("编号");
-            ui.label(format!("{}（第 {} 版）", bank.id, bank.version));
+            let id = if bank.id.trim().is_empty() {
+                "（未填写）"
+            } else {
+                bank.id.as_str()
+            };
+            ui.label(format!("{id}（第 {} 版）", bank.version));
             ui.end_row();
             ui.label("题目");
             ui.label(format!(
@@ -166,7 +178,7 @@ fn bank_detail(
                     "第 {} 行第 {} 列",
                     diagnostic.pos.line, diagnostic.pos.col
                 ))
-                .monospace(),
+                .strong(),
             );
             if let Some(id) = &diagnostic.question_id {
                 ui.label(format!("题目 {id}"));

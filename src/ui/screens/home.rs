@@ -4,6 +4,7 @@ use egui::RichText;
 
 use super::{BanksScreen, PendingScreen, ProfilesScreen, Screen, ScreenAction};
 use crate::ui::app::Shared;
+use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
 
 /// The five things the app does, as shown on the home screen.
@@ -114,13 +115,10 @@ impl HomeScreen {
                         ui.label(format!("你好，{}！选择今天的学习内容。", profile.name));
                     }
                     None => {
-                        ui.horizontal(|ui| {
-                            ui.label("还没有选择用户，学习记录将无法保存到个人名下。");
-                            if ui.button("选择或添加用户").clicked() {
-                                action =
-                                    Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
-                            }
-                        });
+                        ui.label("还没有选择用户，学习记录将无法保存到个人名下。");
+                        if ui.button("选择或添加用户").clicked() {
+                            action = Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
+                        }
                     }
                 }
             });
@@ -140,7 +138,8 @@ impl HomeScreen {
 /// The five entries in rows of up to three cards; returns the one clicked.
 fn entry_grid(ui: &mut egui::Ui, colours: &theme::Palette) -> Option<Feature> {
     let gap = theme::space::CARD_GAP;
-    let available = ui.available_width();
+    // Leave room for the scroll bar so the last card is never clipped.
+    let available = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
     let columns: usize = if available >= 900.0 { 3 } else { 2 };
     let max_card = 380.0;
     let card_width = ((available - gap * (columns as f32 - 1.0)) / columns as f32).min(max_card);
@@ -183,10 +182,13 @@ fn bank_overview(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction>
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("打开题库文件…")
-                    .on_hover_text("Ctrl+O；也可以把 .ron 文件拖到窗口上")
+                    .on_hover_text(format!(
+                        "{}；也可以把 .ron 文件拖到窗口上",
+                        Command::OpenBankFile.shortcut_text()
+                    ))
                     .clicked()
                 {
-                    shared.requested.push(crate::ui::command::Command::OpenBankFile);
+                    shared.requested.push(Command::OpenBankFile);
                 }
                 if ui.button("题库详情").clicked() {
                     action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::default())));

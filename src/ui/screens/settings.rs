@@ -26,6 +26,7 @@ impl SettingsScreen {
             section(ui, "界面缩放");
             ui.label("会议室投影时放大到 200% 以上，后排也能看清。");
             ui.horizontal(|ui| {
+                ui.spacing_mut().slider_width = 320.0;
                 let mut percent = self.dragged_scale.unwrap_or(shared.settings.ui_scale_percent);
                 let slider = egui::Slider::new(&mut percent, MIN_SCALE_PERCENT..=MAX_SCALE_PERCENT)
                     .step_by(f64::from(SCALE_STEP_PERCENT))
@@ -38,7 +39,7 @@ impl SettingsScreen {
                     shared.settings.set_scale(percent);
                 }
                 for command in [Command::ZoomOut, Command::ZoomIn, Command::ZoomReset] {
-                    let hint = command.shortcut_text(ui.ctx());
+                    let hint = command.shortcut_text();
                     if ui.button(command.label()).on_hover_text(hint).clicked() {
                         shared.requested.push(command);
                     }
@@ -73,7 +74,7 @@ impl SettingsScreen {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                 for command in Command::ALL {
                     ui.label(command.label());
-                    ui.label(RichText::new(command.shortcut_text(ui.ctx())).monospace());
+                    ui.label(RichText::new(command.shortcut_text()).monospace());
                     ui.end_row();
                 }
             });
