@@ -3,91 +3,60 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use dangshi::bank::{Bank, BankOrigin, Era, LoadedBank, Question, QuestionKind};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use dangshi::bank::{Bank, BankOrigin, LoadedBank};
+
+#[path = "../tests/common/generated.rs"]
+mod generated;
+use generated::{generated_bank, generated_ron};
 
 const QUESTIONS: usize = 100_000;
 
-/// A bank shaped like real content: every kind, Chinese text, explanations, tags.
-pub fn generated_bank(count: usize) -> Bank {
-    let questions = (0..count)
-        .map(|i| {
-            let kind = match i % 5 {
-                0 => QuestionKind::Single {
-                    options: vec![
-                        "古田会议".into(),
-                        "遵义会议".into(),
-                        "洛川会议".into(),
-                        "瓦窑堡会议".into(),
-                    ],
-                    answer: i % 4,
-                },
-                1 => QuestionKind::Multiple {
-                    options: vec![
-                        "辽沈战役".into(),
-                        "淮海战役".into(),
-                        "平津战役".into(),
-                        "百团大战".into(),
-                    ],
-                    answers: vec![0, 1, 2],
-                },
-                2 => QuestionKind::Judge { answer: i % 2 == 0 },
-                3 => QuestionKind::Fill {
-                    blanks: vec![vec!["嘉兴南湖".into(), "南湖".into()]],
-                },
-                _ => QuestionKind::Order {
-                    items: vec!["南昌起义".into(), "遵义会议".into(), "会宁会师".into()],
-                },
-            };
-            let stem = match i % 5 {
-                3 => format!("第{i}题：中共一大最后一天的会议转移到浙江___的游船上举行。"),
-                2 => format!("第{i}题：遵义会议是党的历史上一个生死攸关的转折点。"),
-                _ => format!("第{i}题：1935年1月，中共中央政治局在贵州召开的会议是（ ）。"),
-            };
-            Question {
-                id: format!("gen-{i:06}"),
-                stem,
-                kind,
-                explanation:
-                    "遵义会议集中解决了当时具有决定意义的军事和组织问题，是党的历史上一个生死攸关的转折点。"
-                        .into(),
-                source: "《中国共产党简史》".into(),
-                era: Era::ALL[i % Era::ALL.len()],
-                tags: vec!["长征".into(), "重要会议".into()],
-                difficulty: u8::try_from(i % 5 + 1).unwrap_or(3),
-                image: None,
-            }
-        })
-        .collect();
-    Bank {
-        id: "generated".into(),
-        title: "生成的题库".into(),
-        version: 1,
-        description: String::new(),
-        questions,
-    }
-}
-
 fn bank_load(c: &mut Criterion) {
     let bank = generated_bank(QUESTIONS);
-    let ron_text = ron::ser::to_string_pretty(&bank, ron::ser::PrettyConfig::default()).expect("RON");
+    let ron_text = generated_ron(QUESTIONS);
     let json_text = serde_json::to_string_pretty(&bank).expect("JSON");
     let mut group = c.benchmark_group("bank_load_100k");
     group.sample_size(10);
+    // The text is handed over as an owned String, as when a bank file has just been read.
     group.bench_function("ron_parse_and_validate", |b| {
-        b.iter(|| {
-            let loaded = LoadedBank::from_text(
-                BankOrigin::Bundled {
-                    name: "gen.ron".into(),
-                },
-                ron_text.as_str(),
-            );
-            assert_eq!(loaded.usable_questions().count(), QUESTIONS);
-            black_box(loaded)
-        });
+        b.iter_batched(
+            || ron_text.clone(),
+            |text| {
+                let loaded = LoadedBank::from_text(
+                    BankOrigin::Bundled {
+                        name: "gen.ron".into(),
+                    },
+                    text,
+                );
+                assert_eq!(loaded.usable_questions().count(), QUESTIONS);
+                loaded
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.bench_function("ron_parse_one_thread", |b| {
+        let options =
+            ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        b.iter_batched(
+            || (),
+            |()| {
+                options
+                    .from_str::<Bank>(black_box(&ron_text))
+                    .expect("RON parses")
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.bench_function("split_question_list", |b| {
+        b.iter(|| black_box(dangshi::bank::split::split_question_list(black_box(&ron_text), 2)));
     });
     group.bench_function("serde_json_parse", |b| {
-        b.iter(|| black_box(serde_json::from_str::<Bank>(black_box(&json_text)).expect("JSON parses")));
+        b.iter_batched(
+            || (),
+            |()| serde_json::from_str::<Bank>(black_box(&json_text)).expect("JSON parses"),
+            BatchSize::LargeInput,
+        );
     });
     group.finish();
 }

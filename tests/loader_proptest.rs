@@ -29,7 +29,7 @@ fn assert_positions_inside(text: &str, loaded: &LoadedBank) {
 }
 
 fn check(text: &str) {
-    let loaded = LoadedBank::from_text(origin(), text);
+    let loaded = LoadedBank::from_text(origin(), text.to_owned());
     match &loaded.bank {
         Some(_) => {}
         None => assert!(!loaded.diagnostics().is_empty(), "a failed bank must say why"),
@@ -122,7 +122,7 @@ proptest! {
 #[test]
 fn deep_nesting_is_refused_with_a_position() {
     let text = format!("Bank(id: \"x\", title: \"t\", questions: {}", "[".repeat(50_000));
-    let loaded = LoadedBank::from_text(origin(), text.as_str());
+    let loaded = LoadedBank::from_text(origin(), text.clone());
     assert!(loaded.bank.is_none());
     assert_positions_inside(&text, &loaded);
 }

@@ -1,8 +1,8 @@
 //! Parsing bank text and loading many banks into a [`Library`], with positioned diagnostics.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use ron::extensions::Extensions;
 
@@ -10,6 +10,7 @@ use super::diagnostic::{Code, Diagnostic, Severity};
 use super::image::ImageRoot;
 use super::locate::{Located, Pos, Seg};
 use super::model::{Bank, Era, KindTag, Question};
+use super::split::split_question_list;
 use super::validate::{Finding, question_path, validate};
 
 /// Largest bank file read from disk, in bytes.
@@ -61,12 +62,62 @@ impl BankOrigin {
     }
 }
 
+/// Bank texts at least this long are parsed on several threads.
+pub const PARALLEL_PARSE_BYTES: usize = 1024 * 1024;
+
 /// Parses bank text (RON). Optional values may be written bare (`image: "a.png"`).
+/// Large banks are parsed on several threads; any error is reported by the serial parser, so
+/// positions never depend on how the work was split.
 pub fn parse_bank(text: &str) -> Result<Bank, ron::error::SpannedError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::Options::default()
-        .with_default_extension(Extensions::IMPLICIT_SOME)
-        .from_str(text)
+    if text.len() >= PARALLEL_PARSE_BYTES
+        && let Some(bank) = parse_in_parallel(text)
+    {
+        return Ok(bank);
+    }
+    bank_options().from_str(text)
+}
+
+fn bank_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Parses the bank's header and runs of its questions concurrently; `None` if anything fails.
+fn parse_in_parallel(text: &str) -> Option<Bank> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    if threads < 2 {
+        return None;
+    }
+    // More runs than cores keeps every core busy to the end even when runs differ in cost.
+    let split = split_question_list(text, threads * 4)?;
+    let header = format!("{}{}", &text[..=split.open], &text[split.close..]);
+    let mut bounds = Vec::with_capacity(split.cuts.len() + 2);
+    bounds.push(split.open + 1);
+    bounds.extend_from_slice(&split.cuts);
+    bounds.push(split.close);
+    let (header, runs) = std::thread::scope(|scope| {
+        let workers: Vec<_> = bounds
+            .windows(2)
+            .map(|run| {
+                let slice = &text[run[0]..run[1]];
+                scope.spawn(move || {
+                    bank_options()
+                        .from_str::<Vec<Question>>(&format!("[{slice}]"))
+                        .ok()
+                })
+            })
+            .collect();
+        let header = bank_options().from_str::<Bank>(&header).ok();
+        let runs: Option<Vec<Vec<Question>>> = workers.into_iter().map(|w| w.join().ok().flatten()).collect();
+        (header, runs)
+    });
+    let mut bank = header?;
+    let runs = runs?;
+    bank.questions = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        bank.questions.extend(run);
+    }
+    Some(bank)
 }
 
 /// How a loaded bank fared.
@@ -115,13 +166,14 @@ pub struct LoadedBank {
     unusable: Vec<bool>,
     /// Per question: whether another bank already uses its id.
     cross_unusable: Vec<bool>,
-    text: Arc<str>,
+    /// The bank's text, kept to locate problems found later (ids used by another bank).
+    text: Cow<'static, str>,
 }
 
 impl LoadedBank {
     /// Parses and validates one bank's text.
-    pub fn from_text(origin: BankOrigin, text: impl Into<Arc<str>>) -> LoadedBank {
-        let text: Arc<str> = text.into();
+    pub fn from_text(origin: BankOrigin, text: impl Into<Cow<'static, str>>) -> LoadedBank {
+        let text = text.into();
         let display = origin.display();
         let bank = match parse_bank(&text) {
             Ok(bank) => bank,
@@ -177,12 +229,12 @@ impl LoadedBank {
                     message,
                     note: None,
                 };
-                LoadedBank::failed(origin, diagnostic, Arc::from(""))
+                LoadedBank::failed(origin, diagnostic, Cow::Borrowed(""))
             }
         }
     }
 
-    fn failed(origin: BankOrigin, diagnostic: Diagnostic, text: Arc<str>) -> LoadedBank {
+    fn failed(origin: BankOrigin, diagnostic: Diagnostic, text: Cow<'static, str>) -> LoadedBank {
         LoadedBank {
             origin,
             bank: None,
@@ -342,7 +394,7 @@ impl Library {
     }
 
     /// Adds a bank from text, e.g. a dropped file's bytes.
-    pub fn add_text(&mut self, origin: BankOrigin, text: impl Into<Arc<str>>) {
+    pub fn add_text(&mut self, origin: BankOrigin, text: impl Into<Cow<'static, str>>) {
         self.replace_or_push(LoadedBank::from_text(origin, text));
         self.check_across_banks();
     }
@@ -601,7 +653,11 @@ mod tests {
         let library = Library::bundled();
         assert!(!library.banks().is_empty());
         let problems: Vec<String> = library.diagnostics().map(ToString::to_string).collect();
-        assert!(problems.is_empty(), "bundled bank problems:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "bundled bank problems:\n{}",
+            problems.join("\n")
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod image;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod split;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Severity};

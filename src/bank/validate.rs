@@ -302,13 +302,12 @@ fn has_prompt(stem: &str) -> bool {
     if stem.contains(['?', '？']) || count_blanks(stem) > 0 {
         return true;
     }
-    let chars: Vec<char> = stem.chars().collect();
-    chars.iter().enumerate().any(|(i, &c)| {
+    stem.char_indices().any(|(i, c)| {
         matches!(c, '（' | '(')
-            && chars[i + 1..]
-                .iter()
+            && stem[i + c.len_utf8()..]
+                .chars()
                 .find(|c| !c.is_whitespace())
-                .is_some_and(|&close| matches!(close, '）' | ')'))
+                .is_some_and(|close| matches!(close, '）' | ')'))
     })
 }
 

@@ -50,8 +50,10 @@ pub mod space {
 /// Colours a screen needs beyond egui's visuals.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
-    /// Headings and primary accents.
+    /// Headings and primary accents (as text).
     pub accent: Color32,
+    /// Fill of primary buttons, under [`Palette::on_accent`] text.
+    pub accent_fill: Color32,
     /// Secondary accent (gold).
     pub highlight: Color32,
     /// Card background.
@@ -73,6 +75,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
     match theme {
         ThemeChoice::PartyRed => Palette {
             accent: PARTY_RED,
+            accent_fill: PARTY_RED,
             highlight: GOLD,
             card: Color32::WHITE,
             on_accent: Color32::WHITE,
@@ -83,6 +86,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
         },
         ThemeChoice::Light => Palette {
             accent: PARTY_RED_DARK,
+            accent_fill: PARTY_RED_DARK,
             highlight: Color32::from_rgb(0xA6, 0x7C, 0x00),
             card: Color32::from_gray(248),
             on_accent: Color32::WHITE,
@@ -93,6 +97,7 @@ pub fn palette(theme: ThemeChoice) -> Palette {
         },
         ThemeChoice::Dark => Palette {
             accent: Color32::from_rgb(0xFF, 0x5A, 0x5F),
+            accent_fill: PARTY_RED,
             highlight: GOLD,
             card: Color32::from_gray(38),
             on_accent: Color32::WHITE,
@@ -116,7 +121,7 @@ fn visuals(theme: ThemeChoice) -> Visuals {
         visuals.extreme_bg_color = Color32::WHITE;
         visuals.faint_bg_color = Color32::from_rgb(0xFB, 0xEF, 0xE0);
     }
-    visuals.selection.bg_fill = colours.accent;
+    visuals.selection.bg_fill = colours.accent_fill;
     visuals.selection.stroke = Stroke::new(1.5, colours.on_accent);
     visuals.hyperlink_color = colours.accent;
     visuals.widgets.hovered.bg_stroke = Stroke::new(1.5, colours.highlight);

@@ -190,7 +190,7 @@ pub fn entry_card(ui: &mut egui::Ui, colours: &Palette, name: &str, description:
                         .strong()
                         .color(colours.on_accent),
                 )
-                .fill(colours.accent)
+                .fill(colours.accent_fill)
                 .min_size(egui::vec2(inner, 64.0));
                 clicked = ui.add(button).clicked();
                 ui.add_space(4.0);

@@ -95,7 +95,7 @@ impl HomeScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
         let colours = theme::palette(shared.settings.theme);
         let mut action = None;
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(theme::space::SECTION);
                 ui.label(

@@ -22,7 +22,7 @@ impl SettingsScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
         screen_heading(ui, "设置", shared.settings.theme);
         ui.add_space(8.0);
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             section(ui, "界面缩放");
             ui.label("会议室投影时放大到 200% 以上，后排也能看清。");
             ui.horizontal(|ui| {
