@@ -204,21 +204,6 @@ impl Era {
         }
     }
 
-    /// Years covered, for display, e.g. `1927–1937`.
-    pub fn years(self) -> &'static str {
-        match self {
-            Era::Founding => "—1923",
-            Era::GreatRevolution => "1924—1927",
-            Era::LandRevolution => "1927—1937",
-            Era::AntiJapanese => "1937—1945",
-            Era::Liberation => "1945—1949",
-            Era::Construction => "1949—1978",
-            Era::Reform => "1978—2012",
-            Era::NewEra => "2012—",
-            Era::General => "",
-        }
-    }
-
     /// Name used in the bank file and in JSON reports, e.g. `LandRevolution`.
     pub fn key(self) -> &'static str {
         match self {

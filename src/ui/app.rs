@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use egui::{RichText, ViewportCommand};
+use egui::ViewportCommand;
 
 use super::command::Command;
 use super::screens::{Screen, ScreenAction};
@@ -187,11 +187,6 @@ impl DangshiApp {
         &self.shared
     }
 
-    /// The screen on top of the stack.
-    pub fn current_screen(&self) -> &Screen {
-        self.stack.last().unwrap_or(&Screen::Home)
-    }
-
     fn navigate(&mut self, action: ScreenAction) {
         match action {
             ScreenAction::Open(screen) => self.stack.push(screen),
@@ -324,14 +319,4 @@ impl eframe::App for DangshiApp {
 
 fn is_bank_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-}
-
-/// A heading in the accent colour, for the top of a screen.
-pub fn screen_heading(ui: &mut egui::Ui, text: &str, theme: ThemeChoice) {
-    ui.label(
-        RichText::new(text)
-            .size(theme::size::HEADING)
-            .strong()
-            .color(theme::palette(theme).accent),
-    );
 }

@@ -7,6 +7,7 @@ use super::command::Command;
 use super::screens::{BanksScreen, ProfilesScreen, Screen, ScreenAction, SettingsScreen};
 use super::theme::{self, Palette};
 use crate::bank::{BankHealth, LoadedBank};
+use crate::store::ThemeChoice;
 
 /// The bar across the top: app name, back/home, profile picker, fullscreen, settings.
 pub fn top_bar(ui: &mut egui::Ui, shared: &mut Shared, at_home: bool) -> Option<ScreenAction> {
@@ -222,4 +223,14 @@ pub fn bank_row(ui: &mut egui::Ui, loaded: &LoadedBank, colours: &Palette, selec
         ui.add(egui::Button::selectable(selected, text))
     })
     .inner
+}
+
+/// A heading in the accent colour, for the top of a screen.
+pub fn screen_heading(ui: &mut egui::Ui, text: &str, theme_choice: ThemeChoice) {
+    ui.label(
+        RichText::new(text)
+            .size(theme::size::HEADING)
+            .strong()
+            .color(theme::palette(theme_choice).accent),
+    );
 }

@@ -4,8 +4,9 @@ use egui::RichText;
 
 use super::ScreenAction;
 use crate::bank::{BankHealth, BankOrigin, Library, LoadedBank, Severity};
-use crate::ui::app::{NoticeKind, Shared, screen_heading};
+use crate::ui::app::{NoticeKind, Shared};
 use crate::ui::command::Command;
+use crate::ui::widgets::screen_heading;
 use crate::ui::{theme, widgets};
 
 /// The banks screen: a list on the left, the chosen bank's details on the right.

@@ -50,15 +50,4 @@ impl Screen {
             Screen::Banks(screen) => screen.ui(ui, shared),
         }
     }
-
-    /// Chinese name of the screen.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Screen::Home => "首页",
-            Screen::Pending(screen) => screen.feature.name(),
-            Screen::Settings(_) => "设置",
-            Screen::Profiles(_) => "用户",
-            Screen::Banks(_) => "题库",
-        }
-    }
 }

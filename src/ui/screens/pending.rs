@@ -3,9 +3,10 @@
 use egui::RichText;
 
 use super::{BanksScreen, Feature, Screen, ScreenAction};
-use crate::ui::app::{Shared, screen_heading};
+use crate::ui::app::Shared;
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::widgets::screen_heading;
 
 /// An entry whose screens are still being built.
 pub struct PendingScreen {

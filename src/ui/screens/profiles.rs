@@ -3,8 +3,9 @@
 use egui::RichText;
 
 use super::ScreenAction;
-use crate::ui::app::{Shared, screen_heading};
+use crate::ui::app::Shared;
 use crate::ui::theme;
+use crate::ui::widgets::screen_heading;
 
 /// The profiles screen and its forms.
 #[derive(Default)]

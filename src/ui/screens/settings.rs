@@ -5,9 +5,10 @@ use egui::RichText;
 use super::ScreenAction;
 use crate::store::ThemeChoice;
 use crate::store::settings::{MAX_SCALE_PERCENT, MIN_SCALE_PERCENT, SCALE_STEP_PERCENT};
-use crate::ui::app::{Shared, screen_heading};
+use crate::ui::app::Shared;
 use crate::ui::command::Command;
 use crate::ui::theme;
+use crate::ui::widgets::screen_heading;
 
 /// The settings screen.
 #[derive(Default)]
