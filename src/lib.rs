@@ -5,5 +5,6 @@
 
 pub mod bank;
 pub mod check;
+pub mod content;
 pub mod store;
 pub mod ui;
