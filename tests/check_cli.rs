@@ -32,15 +32,37 @@ fn the_bundled_banks_pass() {
 
     let (report, code) = json_report(&["check", "--json"]);
     assert_eq!(code, Some(0));
-    assert!(report["questions"].as_u64().expect("count") >= 60);
-    for kind in ["Single", "Multiple", "Judge", "Fill", "Order"] {
-        assert!(
-            report["by_kind"][kind].as_u64().unwrap_or(0) > 0,
-            "no {kind} question bundled"
-        );
+    assert!(report["questions"].as_u64().expect("count") >= 1000);
+    let minimums = [
+        ("Single", 1),
+        ("Multiple", 100),
+        ("Judge", 100),
+        ("Fill", 100),
+        ("Order", 40),
+    ];
+    for (kind, minimum) in minimums {
+        let n = report["by_kind"][kind].as_u64().unwrap_or(0);
+        assert!(n >= minimum, "only {n} {kind} questions bundled");
+    }
+    let eras = [
+        "Founding",
+        "GreatRevolution",
+        "LandRevolution",
+        "AntiJapanese",
+        "Liberation",
+        "Construction",
+        "Reform",
+        "NewEra",
+    ];
+    for era in eras {
+        let n = report["by_era"][era].as_u64().unwrap_or(0);
+        assert!(n >= 60, "only {n} {era} questions bundled");
     }
     assert_eq!(report["errors"].as_array().map(Vec::len), Some(0));
-    assert_eq!(report["banks"][0]["status"], "ok");
+    assert_eq!(report["warnings"].as_array().map(Vec::len), Some(0));
+    for bank in report["banks"].as_array().expect("banks") {
+        assert_eq!(bank["status"], "ok", "{bank}");
+    }
 }
 
 /// (file, line, col, code, question) for every diagnostic the broken fixtures must produce.
