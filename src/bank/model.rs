@@ -92,7 +92,7 @@ pub enum QuestionKind {
 }
 
 /// The five kinds of question, without their data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum KindTag {
     /// 单选
     Single,

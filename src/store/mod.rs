@@ -1,8 +1,10 @@
-//! User data on disk: where it lives, atomic writes with a backup, and the app's settings.
+//! User data on disk: where it lives, atomic writes with a backup, the app's settings and each
+//! profile's study record.
 
 pub mod atomic;
 pub mod paths;
 pub mod settings;
+pub mod study;
 
 pub use atomic::{StoreError, load_ron_with_backup, save_ron_atomic, write_atomic};
 pub use paths::DataDir;

@@ -45,6 +45,16 @@ impl DataDir {
         self.root.join("window")
     }
 
+    /// `profiles/ID/`: one profile's own data.
+    pub fn profile_dir(&self, profile_id: u32) -> PathBuf {
+        self.root.join("profiles").join(profile_id.to_string())
+    }
+
+    /// `profiles/ID/study.ron`: one profile's study record.
+    pub fn study_file(&self, profile_id: u32) -> PathBuf {
+        self.profile_dir(profile_id).join("study.ron")
+    }
+
     /// `banks/`: the user's own banks, loaded at start.
     pub fn banks_dir(&self) -> PathBuf {
         self.root.join("banks")
