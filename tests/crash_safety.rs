@@ -97,8 +97,14 @@ fn killed_at_random_moments_the_saved_record_keeps_every_acknowledged_answer() {
         );
         let per_question: u64 = record.questions.values().map(|q| u64::from(q.answered)).sum();
         let per_day: u64 = record.days.values().map(|d| u64::from(d.answered)).sum();
-        assert_eq!(per_question, record.answers, "kill {kill}: question histories add up");
+        assert_eq!(
+            per_question, record.answers,
+            "kill {kill}: question histories add up"
+        );
         assert_eq!(per_day, record.answers, "kill {kill}: days add up");
     }
-    assert!(acknowledged > KILLS as u64, "the children answered: {acknowledged}");
+    assert!(
+        acknowledged > KILLS as u64,
+        "the children answered: {acknowledged}"
+    );
 }

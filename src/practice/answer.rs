@@ -100,7 +100,8 @@ pub fn judge(question: &Question, response: &Response) -> Grade {
             }
         }
         (QuestionKind::Order { items }, Response::Order(arranged)) => {
-            let correct = arranged.len() == items.len() && arranged.iter().enumerate().all(|(i, item)| i == *item);
+            let correct =
+                arranged.len() == items.len() && arranged.iter().enumerate().all(|(i, item)| i == *item);
             Grade::all_or_nothing(correct)
         }
         _ => Grade::all_or_nothing(false),
@@ -291,12 +292,20 @@ pub fn shuffled_out_of_order(len: usize, rng: &mut impl Rng) -> Vec<usize> {
 pub fn correct_answer_text(question: &Question) -> String {
     match &question.kind {
         QuestionKind::Single { answer, options } => {
-            format!("{}．{}", letter(*answer), options.get(*answer).map_or("", String::as_str))
+            format!(
+                "{}．{}",
+                letter(*answer),
+                options.get(*answer).map_or("", String::as_str)
+            )
         }
         QuestionKind::Multiple { answers, .. } => {
             let mut sorted = answers.clone();
             sorted.sort_unstable();
-            sorted.iter().map(|a| letter(*a).to_string()).collect::<Vec<_>>().join("、")
+            sorted
+                .iter()
+                .map(|a| letter(*a).to_string())
+                .collect::<Vec<_>>()
+                .join("、")
         }
         QuestionKind::Judge { answer } => judge_label(*answer).to_owned(),
         QuestionKind::Fill { blanks } => blanks
@@ -312,9 +321,11 @@ pub fn correct_answer_text(question: &Question) -> String {
 pub fn response_text(question: &Question, response: &Response) -> String {
     match (response, &question.kind) {
         (Response::Single(chosen), _) => letter(*chosen).to_string(),
-        (Response::Multiple(chosen), _) => {
-            chosen.iter().map(|a| letter(*a).to_string()).collect::<Vec<_>>().join("、")
-        }
+        (Response::Multiple(chosen), _) => chosen
+            .iter()
+            .map(|a| letter(*a).to_string())
+            .collect::<Vec<_>>()
+            .join("、"),
         (Response::Judge(chosen), _) => judge_label(*chosen).to_owned(),
         (Response::Fill(texts), _) => texts.join("；"),
         (Response::Order(arranged), QuestionKind::Order { items }) => arranged
@@ -408,10 +419,7 @@ mod tests {
     #[test]
     fn fill_accepts_listed_variants_and_credits_each_blank() {
         let fill = question(QuestionKind::Fill {
-            blanks: vec![
-                vec!["遵义会议".into(), "遵义".into()],
-                vec!["毛泽东".into()],
-            ],
+            blanks: vec![vec!["遵义会议".into(), "遵义".into()], vec!["毛泽东".into()]],
         });
         let typed = |a: &str, b: &str| Response::Fill(vec![a.into(), b.into()]);
         assert!(judge(&fill, &typed("遵义", " 毛泽东。")).correct);

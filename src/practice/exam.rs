@@ -79,7 +79,10 @@ pub fn kind_targets(total: usize) -> BTreeMap<KindTag, usize> {
         targets[i].1 += 1;
         missing -= 1;
     }
-    targets.into_iter().map(|(kind, count, _)| (kind, count)).collect()
+    targets
+        .into_iter()
+        .map(|(kind, count, _)| (kind, count))
+        .collect()
 }
 
 /// Draws an exam's questions from `pool`: the [`KIND_MIX`] where the pool allows, topped up from
@@ -207,7 +210,9 @@ impl Exam {
 
     /// Questions answered so far.
     pub fn answered(&self) -> usize {
-        (0..self.ids.len()).filter(|i| self.response(*i).is_some()).count()
+        (0..self.ids.len())
+            .filter(|i| self.response(*i).is_some())
+            .count()
     }
 
     /// Submits automatically when the time is up; returns whether it did so now.
@@ -285,7 +290,11 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), 10);
-        assert_eq!(picked[0].kind.tag(), KindTag::Single, "paper order starts with 单选");
+        assert_eq!(
+            picked[0].kind.tag(),
+            KindTag::Single,
+            "paper order starts with 单选"
+        );
         // A pool without 排序 still yields a full exam.
         let no_order: Vec<&Question> = pool
             .iter()
@@ -330,7 +339,10 @@ mod tests {
         answer_right(&mut exam, 1, paper[1]);
         assert_eq!(exam.answered(), 2);
         assert!(!exam.tick(start + TimeDelta::seconds(59), &paper));
-        assert_eq!(exam.remaining(start + TimeDelta::seconds(59)), TimeDelta::seconds(1));
+        assert_eq!(
+            exam.remaining(start + TimeDelta::seconds(59)),
+            TimeDelta::seconds(1)
+        );
         assert!(exam.tick(start + TimeDelta::seconds(75), &paper));
         let result = exam.result.clone().expect("submitted");
         assert!(result.timed_out);

@@ -128,7 +128,11 @@ mod tests {
             kinds: [KindTag::Judge].into(),
             ..Filter::default()
         };
-        assert!(pool(&library, &kinds).iter().all(|q| q.kind.tag() == KindTag::Judge));
+        assert!(
+            pool(&library, &kinds)
+                .iter()
+                .all(|q| q.kind.tag() == KindTag::Judge)
+        );
     }
 
     #[test]

@@ -226,7 +226,13 @@ pub struct StudyRecord {
 
 impl StudyRecord {
     /// Records one answer given in `mode` at `now`: history, wrong book, FSRS card, the day, points.
-    pub fn record_answer(&mut self, question: &Question, correct: bool, mode: Mode, now: Moment) -> AnswerEffects {
+    pub fn record_answer(
+        &mut self,
+        question: &Question,
+        correct: bool,
+        mode: Mode,
+        now: Moment,
+    ) -> AnswerEffects {
         let exit_after = self.settings.wrong_book_exit.clamp(1, MAX_WRONG_BOOK_EXIT);
         let entry = self.questions.entry(question.id.clone()).or_default();
         let mut effects = AnswerEffects::default();
@@ -243,7 +249,10 @@ impl StudyRecord {
             }
         } else {
             effects.entered_wrong_book = entry.wrong.is_none();
-            entry.wrong = Some(WrongEntry { added: now, streak: 0 });
+            entry.wrong = Some(WrongEntry {
+                added: now,
+                streak: 0,
+            });
         }
         entry.card = Some(next_card(entry.card.take(), correct, now));
         self.answers += 1;
@@ -255,7 +264,8 @@ impl StudyRecord {
             let earned = match mode {
                 Mode::Daily => points::DAILY_CORRECT,
                 Mode::Exam => 0,
-                _ => points::PRACTICE_CORRECT.min(points::PRACTICE_DAILY_CAP.saturating_sub(day.practice_points)),
+                _ => points::PRACTICE_CORRECT
+                    .min(points::PRACTICE_DAILY_CAP.saturating_sub(day.practice_points)),
             };
             if mode != Mode::Daily {
                 day.practice_points += earned;
@@ -426,7 +436,10 @@ fn streak_ending(today: NaiveDate, active: impl Fn(NaiveDate) -> bool) -> u32 {
 
 /// The first instant of the day after `now`'s local date, in UTC.
 fn end_of_day(now: Moment) -> DateTime<Utc> {
-    let tomorrow = now.date_naive().checked_add_days(Days::new(1)).unwrap_or(now.date_naive());
+    let tomorrow = now
+        .date_naive()
+        .checked_add_days(Days::new(1))
+        .unwrap_or(now.date_naive());
     tomorrow
         .and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.and_local_timezone(*now.offset()).single())
@@ -464,11 +477,19 @@ mod tests {
         let mut record = StudyRecord::default();
         let q = question_of("q1");
         let t = at(2026, 3, 1, 9);
-        assert!(record.record_answer(&q, false, Mode::Sequential, t).entered_wrong_book);
+        assert!(
+            record
+                .record_answer(&q, false, Mode::Sequential, t)
+                .entered_wrong_book
+        );
         assert_eq!(record.wrong_book(), vec!["q1"]);
         assert!(!record.record_answer(&q, true, Mode::WrongBook, t).left_wrong_book);
         // A miss resets the streak.
-        assert!(!record.record_answer(&q, false, Mode::WrongBook, t).entered_wrong_book);
+        assert!(
+            !record
+                .record_answer(&q, false, Mode::WrongBook, t)
+                .entered_wrong_book
+        );
         assert!(!record.record_answer(&q, true, Mode::WrongBook, t).left_wrong_book);
         assert!(record.record_answer(&q, true, Mode::WrongBook, t).left_wrong_book);
         assert!(record.wrong_book().is_empty());
@@ -521,12 +542,24 @@ mod tests {
             bonus += record.record_daily(i, i != 0, t);
         }
         assert_eq!(bonus, points::DAILY_FINISHED);
-        assert_eq!(record.record_daily(4, true, t), 0, "answering twice earns nothing");
-        assert_eq!(record.total_points(), points::PRACTICE_DAILY_CAP + 4 + points::DAILY_FINISHED);
+        assert_eq!(
+            record.record_daily(4, true, t),
+            0,
+            "answering twice earns nothing"
+        );
+        assert_eq!(
+            record.total_points(),
+            points::PRACTICE_DAILY_CAP + 4 + points::DAILY_FINISHED
+        );
         assert!(record.daily_done.contains(&t.date_naive()));
         // The next day the cap starts afresh.
         let next = at(2026, 3, 2, 9);
-        assert_eq!(record.record_answer(&question_of("x"), true, Mode::Random, next).points, 1);
+        assert_eq!(
+            record
+                .record_answer(&question_of("x"), true, Mode::Random, next)
+                .points,
+            1
+        );
     }
 
     #[test]
@@ -550,7 +583,8 @@ mod tests {
         let t = at(2026, 3, 1, 9);
         record.record_answer(&question_of("good"), true, Mode::Random, t);
         record.record_answer(&question_of("again"), false, Mode::Random, t);
-        let due = |record: &StudyRecord, id: &str| record.questions[id].card.as_ref().map(|c| c.due).expect("card");
+        let due =
+            |record: &StudyRecord, id: &str| record.questions[id].card.as_ref().map(|c| c.due).expect("card");
         assert!(due(&record, "good") > due(&record, "again"));
         // Default FSRS weights: a first 良好 waits 3 days (w[2] = 3.1262 rounded), a first miss 1 day.
         assert_eq!((due(&record, "good") - t.to_utc()).num_days(), 3);

@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
+use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
-use rand::rngs::StdRng;
 
 use super::Moment;
 use super::filter::{Filter, index, pool};
@@ -93,7 +93,11 @@ impl Session {
 
     /// 每日答题: today's round (see [`ensure_daily_round`]), from its first unanswered question.
     pub fn daily(round: &DailyRound) -> Session {
-        let position = round.results.iter().position(Option::is_none).unwrap_or(round.ids.len());
+        let position = round
+            .results
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(round.ids.len());
         Session::with_queue(Mode::Daily, Filter::default(), round.ids.clone(), position)
     }
 
@@ -141,7 +145,13 @@ impl Session {
 
     /// Records an answer to the current question and everything the mode keeps: the 顺序 position,
     /// the 随机 round, the 每日答题 result and its bonus.
-    pub fn answer(&mut self, record: &mut StudyRecord, question: &Question, correct: bool, now: Moment) -> AnswerEffects {
+    pub fn answer(
+        &mut self,
+        record: &mut StudyRecord,
+        question: &Question,
+        correct: bool,
+        now: Moment,
+    ) -> AnswerEffects {
         let mut effects = record.record_answer(question, correct, self.mode, now);
         match self.mode {
             Mode::Sequential | Mode::Category => {
@@ -166,7 +176,12 @@ impl Session {
 
 /// Makes sure `record` holds today's 每日答题 round, picking it if needed: [`DAILY_QUESTIONS`]
 /// questions from the profile's filter, never-answered ones first, the same all day.
-pub fn ensure_daily_round<'r>(record: &'r mut StudyRecord, library: &Library, today: NaiveDate, salt: u64) -> &'r DailyRound {
+pub fn ensure_daily_round<'r>(
+    record: &'r mut StudyRecord,
+    library: &Library,
+    today: NaiveDate,
+    salt: u64,
+) -> &'r DailyRound {
     let fresh = record.daily.as_ref().is_none_or(|round| round.date != today);
     if fresh {
         let ids = pick_daily(library, record, today, salt);
@@ -203,7 +218,12 @@ mod tests {
     use super::*;
     use crate::practice::testing::{at, library_of};
 
-    fn answer_current(session: &mut Session, record: &mut StudyRecord, library: &Library, correct: bool) -> String {
+    fn answer_current(
+        session: &mut Session,
+        record: &mut StudyRecord,
+        library: &Library,
+        correct: bool,
+    ) -> String {
         let id = session.current().expect("a question").to_owned();
         let questions = index(library);
         let question = questions[id.as_str()];
@@ -258,8 +278,15 @@ mod tests {
             session.advance(&mut rng);
         }
         let distinct: BTreeSet<&String> = drawn.iter().collect();
-        assert_eq!(distinct.len(), 7, "seven draws, seven different questions: {drawn:?}");
-        assert!(record.random_seen[&filter.key()].is_empty(), "the round is complete");
+        assert_eq!(
+            distinct.len(),
+            7,
+            "seven draws, seven different questions: {drawn:?}"
+        );
+        assert!(
+            record.random_seen[&filter.key()].is_empty(),
+            "the round is complete"
+        );
         // The next round goes on and does not start with the question just answered.
         assert!(!session.is_over());
         assert_ne!(session.current(), drawn.last().map(String::as_str));
@@ -272,7 +299,12 @@ mod tests {
         let t = at(2026, 4, 1, 10);
         let questions = index(&library);
         record.record_answer(questions["a-1"], false, Mode::Sequential, t);
-        record.record_answer(&crate::practice::testing::question_of("gone"), false, Mode::Sequential, t);
+        record.record_answer(
+            &crate::practice::testing::question_of("gone"),
+            false,
+            Mode::Sequential,
+            t,
+        );
         let session = Session::wrong_book(&library, &record);
         assert_eq!(session.progress(), (1, 1));
         assert_eq!(session.current(), Some("a-1"));

@@ -180,7 +180,13 @@ mod tests {
         record.record_answer(questions["a-1"], true, Mode::Sequential, day1);
         record.record_answer(questions["a-2"], false, Mode::Sequential, day2);
         let stats = Stats::compute(&record, &library, day2);
-        assert_eq!(stats.total, Tally { answered: 4, correct: 1 });
+        assert_eq!(
+            stats.total,
+            Tally {
+                answered: 4,
+                correct: 1
+            }
+        );
         assert_eq!(stats.total.accuracy(), Some(0.25));
         assert_eq!(stats.questions_seen, 3);
         assert_eq!(stats.questions_available, 10);

@@ -81,8 +81,10 @@ mod tests {
     fn a_truncated_file_falls_back_to_the_backup_and_says_so() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("study.ron");
-        let mut record = StudyRecord::default();
-        record.answers = 1;
+        let mut record = StudyRecord {
+            answers: 1,
+            ..StudyRecord::default()
+        };
         save_study(&path, &record).expect("save");
         record.answers = 2;
         save_study(&path, &record).expect("save");

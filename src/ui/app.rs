@@ -2,15 +2,22 @@
 //! persistence, bank loading from the data folder and from dropped or opened files.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+use chrono::TimeDelta;
 use egui::ViewportCommand;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
 
 use super::command::Command;
 use super::screens::{Screen, ScreenAction};
 use super::{fonts, theme, widgets};
-use crate::bank::{BankOrigin, Library, Severity};
+use crate::bank::{BankOrigin, Library, Question, Severity};
+use crate::content::{BUNDLED_CALENDAR, Calendar, parse_calendar};
+use crate::practice::{Moment, StudyRecord};
 use crate::store::atomic::Loaded;
+use crate::store::study::{load_study, save_study};
 use crate::store::{DataDir, Settings, ThemeChoice, load_ron_with_backup, save_ron_atomic};
 
 /// How serious a notice is.
@@ -33,6 +40,61 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A clock tests set by hand; clones share the same time.
+#[derive(Clone, Debug)]
+pub struct ManualClock(Arc<Mutex<Moment>>);
+
+impl ManualClock {
+    /// A clock standing at `start`.
+    pub fn new(start: Moment) -> ManualClock {
+        ManualClock(Arc::new(Mutex::new(start)))
+    }
+
+    /// The time it shows.
+    pub fn now(&self) -> Moment {
+        match self.0.lock() {
+            Ok(time) => *time,
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    /// Moves the clock on.
+    pub fn advance(&self, by: TimeDelta) {
+        let mut time = match self.0.lock() {
+            Ok(time) => time,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *time += by;
+    }
+}
+
+/// Where the app's time comes from.
+#[derive(Clone, Debug)]
+pub enum Clock {
+    /// The computer's clock, in its local time zone.
+    System,
+    /// A clock set by hand (tests).
+    Manual(ManualClock),
+}
+
+impl Clock {
+    /// The time now, in local time.
+    pub fn now(&self) -> Moment {
+        match self {
+            Clock::System => chrono::Local::now().fixed_offset(),
+            Clock::Manual(clock) => clock.now(),
+        }
+    }
+}
+
+/// The study record of the profile in use.
+pub struct ProfileStudy {
+    /// Whose record it is.
+    pub profile_id: u32,
+    /// The record, saved by [`Shared::save_study`].
+    pub record: StudyRecord,
+}
+
 /// State every screen may read and change.
 pub struct Shared {
     /// Where user data lives.
@@ -45,6 +107,14 @@ pub struct Shared {
     pub notices: Vec<Notice>,
     /// App-wide commands requested by a screen's buttons this frame.
     pub requested: Vec<Command>,
+    /// Where time comes from.
+    pub clock: Clock,
+    /// Randomness for shuffles and draws.
+    pub rng: StdRng,
+    /// The current profile's study record, loaded when the profile is chosen.
+    pub study: Option<ProfileStudy>,
+    /// 历史上的今天, if the bundled calendar parsed.
+    pub calendar: Option<Calendar>,
 }
 
 impl Shared {
@@ -54,6 +124,49 @@ impl Shared {
             kind,
             text: text.into(),
         });
+    }
+
+    /// The time now.
+    pub fn now(&self) -> Moment {
+        self.clock.now()
+    }
+
+    /// The current profile's study record, if a profile is chosen.
+    pub fn record(&self) -> Option<&StudyRecord> {
+        self.study.as_ref().map(|s| &s.record)
+    }
+
+    /// A usable question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.library.usable_questions().find(|q| q.id == id)
+    }
+
+    /// Loads the study record of the profile in use when it changes; tells the user if the file
+    /// had to be recovered.
+    pub fn sync_study(&mut self) {
+        let wanted = self.settings.current_profile;
+        if self.study.as_ref().map(|s| s.profile_id) == wanted {
+            return;
+        }
+        self.study = wanted.map(|profile_id| {
+            let (record, outcome) = load_study(&self.data_dir.study_file(profile_id));
+            if let Some(message) = outcome.message() {
+                self.notices.push(Notice {
+                    kind: NoticeKind::Warning,
+                    text: message,
+                });
+            }
+            ProfileStudy { profile_id, record }
+        });
+    }
+
+    /// Saves the current profile's study record now (after every answer).
+    pub fn save_study(&mut self) {
+        let Some(study) = &self.study else { return };
+        let path = self.data_dir.study_file(study.profile_id);
+        if let Err(err) = save_study(&path, &study.record) {
+            self.notify(NoticeKind::Error, format!("学习记录未能保存：{err}"));
+        }
     }
 
     /// Loads bank files chosen by the user (opened or dropped).
@@ -131,8 +244,13 @@ pub struct DangshiApp {
 }
 
 impl DangshiApp {
-    /// Builds the app: installs the font, loads settings and banks from `data_dir`.
+    /// Builds the app on the system clock: installs the font, loads settings and banks from `data_dir`.
     pub fn new(ctx: &egui::Context, data_dir: DataDir) -> DangshiApp {
+        DangshiApp::with_clock(ctx, data_dir, Clock::System)
+    }
+
+    /// Builds the app with the given clock (tests pass a [`ManualClock`]).
+    pub fn with_clock(ctx: &egui::Context, data_dir: DataDir, clock: Clock) -> DangshiApp {
         fonts::install_cjk_font(ctx);
         ctx.options_mut(|options| options.zoom_with_keyboard = false);
         let mut notices = Vec::new();
@@ -162,15 +280,22 @@ impl DangshiApp {
                 text: format!("有 {failed} 个题库加载失败，其余题库照常可用。点“题库”查看原因"),
             });
         }
+        let seed = clock.now().timestamp_micros().unsigned_abs();
+        let mut shared = Shared {
+            data_dir,
+            settings: settings.clone(),
+            library,
+            notices,
+            requested: Vec::new(),
+            clock,
+            rng: StdRng::seed_from_u64(seed),
+            study: None,
+            calendar: parse_calendar(BUNDLED_CALENDAR).ok(),
+        };
+        shared.sync_study();
         DangshiApp {
-            saved_settings: settings.clone(),
-            shared: Shared {
-                data_dir,
-                settings,
-                library,
-                notices,
-                requested: Vec::new(),
-            },
+            saved_settings: settings,
+            shared,
             stack: vec![Screen::Home],
             applied: None,
             first_frame_log: None,
@@ -189,7 +314,7 @@ impl DangshiApp {
 
     fn navigate(&mut self, action: ScreenAction) {
         match action {
-            ScreenAction::Open(screen) => self.stack.push(screen),
+            ScreenAction::Open(screen) => self.stack.push(*screen),
             ScreenAction::Back => {
                 if self.stack.len() > 1 {
                     self.stack.pop();
@@ -271,6 +396,7 @@ impl DangshiApp {
             self.run_command(&ctx, command);
         }
         self.take_dropped_files(&ctx);
+        self.shared.sync_study();
 
         let at_home = self.stack.len() <= 1;
         let mut action = None;

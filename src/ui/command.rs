@@ -104,3 +104,82 @@ impl Command {
         pressed
     }
 }
+
+/// A key pressed while answering a question. Single keys never fire while a text field has focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKey {
+    /// 1–9 or A–H: pick option (or 排序 row) number n, 0-based. For 判断, 1/A is 正确 and 2/B 错误.
+    Choose(usize),
+    /// Enter: submit the answer, or go on once it is judged.
+    Submit,
+    /// Space: next question.
+    Next,
+    /// F (Ctrl+F when the question has an option F): star or unstar.
+    Favourite,
+    /// ↑: move the highlighted 排序 row up.
+    Up,
+    /// ↓: move the highlighted 排序 row down.
+    Down,
+    /// ←: previous question (exams).
+    Previous,
+    /// →: next question without submitting (exams).
+    Forward,
+}
+
+impl AnswerKey {
+    /// The keys and what they do, for the help line under a question.
+    pub const HELP: &'static str = "键盘：1–9 或 A–H 选择 · Enter 提交 · 空格 下一题 · F 收藏 · ↑↓ 调整排序";
+
+    /// Keys pressed this frame, consumed. `options` is the number of options of the question
+    /// shown: letters beyond it are not taken, and F is an option letter when there are six or more.
+    pub fn pressed(ctx: &egui::Context, options: usize) -> Vec<AnswerKey> {
+        if ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
+        const DIGITS: [Key; 9] = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+            Key::Num7,
+            Key::Num8,
+            Key::Num9,
+        ];
+        const LETTERS: [Key; 8] = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F, Key::G, Key::H];
+        let f_is_option = options > 5;
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            if input.consume_key(Modifiers::COMMAND, Key::F)
+                || (!f_is_option && input.consume_key(Modifiers::NONE, Key::F))
+            {
+                pressed.push(AnswerKey::Favourite);
+            }
+            for (index, key) in DIGITS.iter().enumerate() {
+                if input.consume_key(Modifiers::NONE, *key) {
+                    pressed.push(AnswerKey::Choose(index));
+                }
+            }
+            for (index, key) in LETTERS.iter().enumerate().take(options.max(2)) {
+                if input.consume_key(Modifiers::NONE, *key) {
+                    pressed.push(AnswerKey::Choose(index));
+                }
+            }
+            let plain = [
+                (Key::Enter, AnswerKey::Submit),
+                (Key::Space, AnswerKey::Next),
+                (Key::ArrowUp, AnswerKey::Up),
+                (Key::ArrowDown, AnswerKey::Down),
+                (Key::ArrowLeft, AnswerKey::Previous),
+                (Key::ArrowRight, AnswerKey::Forward),
+            ];
+            for (key, answer_key) in plain {
+                if input.consume_key(Modifiers::NONE, key) {
+                    pressed.push(answer_key);
+                }
+            }
+        });
+        pressed
+    }
+}

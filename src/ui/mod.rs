@@ -3,6 +3,7 @@
 pub mod app;
 pub mod command;
 pub mod fonts;
+pub mod question_view;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -33,6 +33,14 @@ pub mod size {
     pub const TITLE: f32 = 40.0;
     /// Home-screen entry names.
     pub const ENTRY: f32 = 30.0;
+    /// A question's stem when answering at a desk.
+    pub const STEM: f32 = 22.0;
+    /// Options and blanks when answering at a desk.
+    pub const OPTION: f32 = 19.0;
+    /// The ✓/× verdict after answering.
+    pub const VERDICT: f32 = 26.0;
+    /// Big figures: scores, counts on statistics cards.
+    pub const FIGURE: f32 = 34.0;
 }
 
 /// Spacing in points.

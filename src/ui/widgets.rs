@@ -36,7 +36,7 @@ pub fn top_bar(ui: &mut egui::Ui, shared: &mut Shared, at_home: bool) -> Option<
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button("设置").clicked() {
-                action = Some(ScreenAction::Open(Screen::Settings(SettingsScreen::default())));
+                action = Some(ScreenAction::open(Screen::Settings(SettingsScreen::default())));
             }
             let fullscreen = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             let label = if fullscreen { "退出全屏" } else { "全屏" };
@@ -73,7 +73,7 @@ fn profile_picker(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction
                 ui.separator();
             }
             if ui.button("管理用户…").clicked() {
-                action = Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
+                action = Some(ScreenAction::open(Screen::Profiles(ProfilesScreen::default())));
             }
         });
     let label = ui.label("当前用户");
@@ -101,12 +101,12 @@ pub fn status_bar(ui: &mut egui::Ui, shared: &Shared) -> Option<ScreenAction> {
     ui.horizontal(|ui| {
         let text = format!("题库 {} 个 · 可用题目 {} 道", summary.banks, summary.questions);
         if ui.link(text).on_hover_text("查看题库详情").clicked() {
-            action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::default())));
+            action = Some(ScreenAction::open(Screen::Banks(BanksScreen::default())));
         }
         if troubled > 0 {
             let warning = RichText::new(format!("⚠ {troubled} 个题库有错误")).color(colours.error);
             if ui.link(warning).clicked() {
-                action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::first_troubled(
+                action = Some(ScreenAction::open(Screen::Banks(BanksScreen::first_troubled(
                     library,
                 ))));
             }

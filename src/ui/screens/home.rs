@@ -2,7 +2,14 @@
 
 use egui::RichText;
 
-use super::{BanksScreen, PendingScreen, ProfilesScreen, Screen, ScreenAction};
+use chrono::Datelike;
+
+use super::{
+    BanksScreen, PendingScreen, PracticeHubScreen, PracticeScreen, ProfilesScreen, Screen, ScreenAction,
+};
+use crate::practice::Session;
+use crate::practice::record::DAILY_QUESTIONS;
+use crate::practice::session::ensure_daily_round;
 use crate::ui::app::Shared;
 use crate::ui::command::Command;
 use crate::ui::{theme, widgets};
@@ -117,14 +124,21 @@ impl HomeScreen {
                     None => {
                         ui.label("还没有选择用户，学习记录将无法保存到个人名下。");
                         if ui.button("选择或添加用户").clicked() {
-                            action = Some(ScreenAction::Open(Screen::Profiles(ProfilesScreen::default())));
+                            action = Some(ScreenAction::open(Screen::Profiles(ProfilesScreen::default())));
                         }
                     }
                 }
             });
             ui.add_space(theme::space::SECTION);
             if let Some(feature) = entry_grid(ui, &colours) {
-                action = Some(ScreenAction::Open(Screen::Pending(PendingScreen { feature })));
+                action = Some(ScreenAction::open(match feature {
+                    Feature::Practice => Screen::PracticeHub(PracticeHubScreen::default()),
+                    _ => Screen::Pending(PendingScreen { feature }),
+                }));
+            }
+            ui.add_space(theme::space::SECTION);
+            if let Some(a) = today_panel(ui, shared) {
+                action = Some(a);
             }
             ui.add_space(theme::space::SECTION);
             if let Some(a) = bank_overview(ui, shared) {
@@ -163,6 +177,86 @@ fn entry_grid(ui: &mut egui::Ui, colours: &theme::Palette) -> Option<Feature> {
     clicked
 }
 
+/// 历史上的今天, today's 每日答题 and the reviews due.
+fn today_panel(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
+    let colours = theme::palette(shared.settings.theme);
+    let now = shared.now();
+    let today = now.date_naive();
+    let mut action = None;
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("今天是 {}", today.format("%Y年%-m月%-d日")))
+                    .strong()
+                    .size(theme::size::BODY + 2.0),
+            );
+            if let Some(record) = shared.record() {
+                let done = record
+                    .daily
+                    .as_ref()
+                    .filter(|r| r.date == today)
+                    .map_or(0, |r| r.answered());
+                let due = record.due(now).len();
+                ui.label(format!(
+                    "· 每日答题 {done} / {DAILY_QUESTIONS} · 连续 {} 天 · 待复习 {due} 题",
+                    record.daily_streak(today)
+                ));
+                if done < DAILY_QUESTIONS && ui.button("开始每日答题").clicked() {
+                    action = start_daily(shared);
+                }
+                if due > 0
+                    && ui.button("开始复习").clicked()
+                    && let Some(record) = shared.record()
+                {
+                    let session = Session::review(&shared.library, record, now);
+                    action = Some(ScreenAction::open(Screen::Practice(PracticeScreen::new(
+                        session,
+                        "间隔复习",
+                    ))));
+                }
+            }
+        });
+        ui.add_space(4.0);
+        ui.label(RichText::new("历史上的今天").strong().color(colours.accent));
+        let month = u8::try_from(today.month()).unwrap_or(1);
+        let day = u8::try_from(today.day()).unwrap_or(1);
+        let events = shared
+            .calendar
+            .as_ref()
+            .map(|c| c.on(month, day))
+            .unwrap_or_default();
+        if events.is_empty() {
+            ui.label(RichText::new("今天没有收录的党史事件。").color(colours.weak_text));
+        }
+        for event in events.iter().take(4) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("{}年", event.year))
+                        .strong()
+                        .color(colours.highlight),
+                );
+                ui.add(egui::Label::new(&event.text).wrap());
+            });
+        }
+    });
+    action
+}
+
+/// Opens today's 每日答题, picking its questions first if needed.
+fn start_daily(shared: &mut Shared) -> Option<ScreenAction> {
+    let today = shared.now().date_naive();
+    let study = shared.study.as_mut()?;
+    let salt = u64::from(study.profile_id);
+    let round = ensure_daily_round(&mut study.record, &shared.library, today, salt).clone();
+    shared.save_study();
+    let session = Session::daily(&round);
+    Some(ScreenAction::open(Screen::Practice(PracticeScreen::new(
+        session,
+        "每日答题",
+    ))))
+}
+
 fn bank_overview(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
     let colours = theme::palette(shared.settings.theme);
     let mut action = None;
@@ -191,13 +285,13 @@ fn bank_overview(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction>
                     shared.requested.push(Command::OpenBankFile);
                 }
                 if ui.button("题库详情").clicked() {
-                    action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::default())));
+                    action = Some(ScreenAction::open(Screen::Banks(BanksScreen::default())));
                 }
             });
         });
         for (index, loaded) in shared.library.banks().iter().enumerate() {
             if widgets::bank_row(ui, loaded, &colours, false).clicked() {
-                action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::showing(index))));
+                action = Some(ScreenAction::open(Screen::Banks(BanksScreen::showing(index))));
             }
         }
     });

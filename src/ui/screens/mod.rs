@@ -2,16 +2,24 @@
 //! navigation it wants.
 
 pub mod banks;
+pub mod exam;
 pub mod home;
 pub mod pending;
+pub mod practice;
+pub mod practice_hub;
 pub mod profiles;
 pub mod settings;
+pub mod stats;
 
 pub use banks::BanksScreen;
+pub use exam::ExamScreen;
 pub use home::{Feature, HomeScreen};
 pub use pending::PendingScreen;
+pub use practice::PracticeScreen;
+pub use practice_hub::PracticeHubScreen;
 pub use profiles::ProfilesScreen;
 pub use settings::SettingsScreen;
+pub use stats::StatsScreen;
 
 use super::app::Shared;
 
@@ -27,16 +35,31 @@ pub enum Screen {
     Profiles(ProfilesScreen),
     /// Loaded banks and their diagnostics.
     Banks(BanksScreen),
+    /// 学习练习: modes, categories, range and settings.
+    PracticeHub(PracticeHubScreen),
+    /// Answering in a practice mode.
+    Practice(PracticeScreen),
+    /// 模拟考试 and its review.
+    Exam(ExamScreen),
+    /// 学习统计.
+    Stats(StatsScreen),
 }
 
 /// Where a screen wants to go next.
 pub enum ScreenAction {
     /// Put a screen on top.
-    Open(Screen),
+    Open(Box<Screen>),
     /// Back to the previous screen.
     Back,
     /// Back to the home screen.
     Home,
+}
+
+impl ScreenAction {
+    /// Put `screen` on top.
+    pub fn open(screen: Screen) -> ScreenAction {
+        ScreenAction::Open(Box::new(screen))
+    }
 }
 
 impl Screen {
@@ -48,6 +71,10 @@ impl Screen {
             Screen::Settings(screen) => screen.ui(ui, shared),
             Screen::Profiles(screen) => screen.ui(ui, shared),
             Screen::Banks(screen) => screen.ui(ui, shared),
+            Screen::PracticeHub(screen) => screen.ui(ui, shared),
+            Screen::Practice(screen) => screen.ui(ui, shared),
+            Screen::Exam(screen) => screen.ui(ui, shared),
+            Screen::Stats(screen) => screen.ui(ui, shared),
         }
     }
 }

@@ -38,7 +38,7 @@ impl PendingScreen {
             }
             if self.feature == Feature::BankAdmin {
                 if ui.button("查看已加载的题库").clicked() {
-                    action = Some(ScreenAction::Open(Screen::Banks(BanksScreen::default())));
+                    action = Some(ScreenAction::open(Screen::Banks(BanksScreen::default())));
                 }
                 if ui.button("打开题库文件…").clicked() {
                     shared.requested.push(Command::OpenBankFile);

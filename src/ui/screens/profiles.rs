@@ -98,10 +98,17 @@ impl ProfilesScreen {
                     }
                     if self.confirm_remove == Some(profile.id) {
                         ui.horizontal(|ui| {
-                            ui.label(RichText::new("确定删除？").color(colours.error));
+                            ui.label(RichText::new("确定删除？学习记录将一并删除").color(colours.error));
                             if ui.button(format!("确定删除 {}", profile.name)).clicked() {
                                 // The profile is in the list just drawn.
                                 let _ = shared.settings.remove_profile(profile.id);
+                                let folder = shared.data_dir.profile_dir(profile.id);
+                                if folder.exists()
+                                    && let Err(err) = std::fs::remove_dir_all(&folder)
+                                {
+                                    self.error =
+                                        Some(format!("学习记录 {} 未能删除：{err}", folder.display()));
+                                }
                                 self.confirm_remove = None;
                             }
                             if ui.button("不删除").clicked() {
