@@ -96,6 +96,16 @@ fn open(harness: &mut Harness<'static, DangshiApp>, label: &str) {
     harness.run();
 }
 
+/// Test bank and settings prepared, the app open, profile 李四 added, 学习练习 open.
+fn start(data: &Path, edit: impl FnOnce(&mut StudyRecord)) -> (Harness<'static, DangshiApp>, ManualClock) {
+    prepare(data, edit);
+    let clock = clock();
+    let mut harness = harness(data, &clock);
+    add_profile(&mut harness, "李四");
+    open(&mut harness, "学习练习");
+    (harness, clock)
+}
+
 fn saved(data: &Path) -> StudyRecord {
     load_study(&DataDir::at(data).study_file(1)).0
 }
@@ -142,15 +152,11 @@ fn pick_a_profile_and_answer_a_single_choice_question_with_the_keyboard() {
 #[test]
 fn multiple_choice_needs_enter_and_all_right_options() {
     let dir = tempfile::tempdir().expect("temp dir");
-    prepare(dir.path(), |record| {
+    let (mut harness, _clock) = start(dir.path(), |record| {
         record
             .sequential
             .insert(record.settings.filter.key(), "t-2".into());
     });
-    let clock = clock();
-    let mut harness = harness(dir.path(), &clock);
-    add_profile(&mut harness, "李四");
-    open(&mut harness, "学习练习");
     open(&mut harness, "顺序练习");
     harness.get_by_label("测试：下列属于三大法宝的有（ ）。");
     for key in [Key::Num1, Key::Num2, Key::Num3] {
@@ -169,14 +175,10 @@ fn multiple_choice_needs_enter_and_all_right_options() {
 #[test]
 fn a_three_question_exam_is_submitted_when_time_runs_out() {
     let dir = tempfile::tempdir().expect("temp dir");
-    prepare(dir.path(), |record| {
+    let (mut harness, clock) = start(dir.path(), |record| {
         record.settings.exam.questions = 3;
         record.settings.exam.minutes = 1;
     });
-    let clock = clock();
-    let mut harness = harness(dir.path(), &clock);
-    add_profile(&mut harness, "李四");
-    open(&mut harness, "学习练习");
     open(&mut harness, "模拟考试");
     harness.get_by_label("剩余 01:00");
     harness.get_by_label("已答 0 / 3 题");
@@ -200,7 +202,7 @@ fn a_three_question_exam_is_submitted_when_time_runs_out() {
     harness.get_by_label("时间到，已自动交卷。");
     harness.get_by_label("33.3 分");
     harness.get_by_label("不及格");
-    harness.get_by_label("你的答案：B");
+    harness.get_by_label("你的答案：B．1921年");
     assert_eq!(harness.query_all_by_label("你的答案：未作答").count(), 2);
     harness.get_by_label("解析：测试解析：遵义会议于1935年1月召开。");
 
@@ -214,11 +216,7 @@ fn a_three_question_exam_is_submitted_when_time_runs_out() {
 #[test]
 fn the_wrong_book_grows_and_shrinks() {
     let dir = tempfile::tempdir().expect("temp dir");
-    prepare(dir.path(), |_| {});
-    let clock = clock();
-    let mut harness = harness(dir.path(), &clock);
-    add_profile(&mut harness, "李四");
-    open(&mut harness, "学习练习");
+    let (mut harness, _clock) = start(dir.path(), |_| {});
     harness.get_by_label("0 题 · 连续答对 2 次移出");
     open(&mut harness, "顺序练习");
     harness.key_press(Key::A);
@@ -251,11 +249,7 @@ fn the_wrong_book_grows_and_shrinks() {
 #[test]
 fn statistics_show_what_was_answered() {
     let dir = tempfile::tempdir().expect("temp dir");
-    prepare(dir.path(), |_| {});
-    let clock = clock();
-    let mut harness = harness(dir.path(), &clock);
-    add_profile(&mut harness, "李四");
-    open(&mut harness, "学习练习");
+    let (mut harness, _clock) = start(dir.path(), |_| {});
     open(&mut harness, "顺序练习");
     harness.key_press(Key::B);
     harness.run();
@@ -269,4 +263,19 @@ fn statistics_show_what_was_answered() {
         2,
         "one era bar and one kind bar"
     );
+}
+
+#[test]
+fn the_home_screen_shows_this_day_in_history_and_the_daily_round() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    prepare(dir.path(), |_| {});
+    let clock = clock();
+    let mut harness = harness(dir.path(), &clock);
+    add_profile(&mut harness, "李四");
+    harness.get_by_label("今天是 2026年7月1日");
+    harness.get_by_label("历史上的今天");
+    harness.get_by_label("2021年");
+    harness.get_by_label("· 每日答题 0 / 5 · 连续 0 天 · 待复习 0 题");
+    open(&mut harness, "开始每日答题");
+    harness.get_by_label("第 1 / 3 题 · 答对 0 题 · 积分 +0");
 }

@@ -320,6 +320,13 @@ pub fn correct_answer_text(question: &Question) -> String {
 /// The response in words, in the same style as [`correct_answer_text`].
 pub fn response_text(question: &Question, response: &Response) -> String {
     match (response, &question.kind) {
+        (Response::Single(chosen), QuestionKind::Single { options, .. }) => {
+            format!(
+                "{}．{}",
+                letter(*chosen),
+                options.get(*chosen).map_or("", String::as_str)
+            )
+        }
         (Response::Single(chosen), _) => letter(*chosen).to_string(),
         (Response::Multiple(chosen), _) => chosen
             .iter()

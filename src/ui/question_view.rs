@@ -165,6 +165,16 @@ pub fn answer_area(
     events
 }
 
+/// The explanation and the source under a judged question.
+pub fn explanation(ui: &mut egui::Ui, question: &Question, colours: &Palette) {
+    if !question.explanation.is_empty() {
+        ui.add(egui::Label::new(format!("解析：{}", question.explanation)).wrap());
+    }
+    if !question.source.is_empty() {
+        ui.label(RichText::new(format!("出处：{}", question.source)).color(colours.weak_text));
+    }
+}
+
 /// ✓ for the right option when revealed, × for a wrong pick.
 fn mark_for(reveal: bool, right: bool, picked: bool) -> Option<bool> {
     if !reveal {
@@ -214,14 +224,11 @@ fn option_button(
         .stroke(stroke)
         .wrap();
     let clicked = ui
-        .add_enabled_ui(!locked, |ui| {
-            ui.with_layout(Layout::top_down_justified(Align::Min), |ui| ui.add(button))
-                .inner
-        })
+        .with_layout(Layout::top_down_justified(Align::Min), |ui| ui.add(button))
         .inner
         .clicked();
     ui.add_space(4.0);
-    clicked
+    clicked && !locked
 }
 
 /// The 排序 rows; returns a move (from, to) made by dragging or the arrow buttons.

@@ -335,6 +335,10 @@ fn review_item(
             });
             let style = ViewStyle::desk(colours, true);
             question_view::stem(ui, question, &style);
+            if let Some(draft) = exam.drafts.get(index) {
+                let mut shown = draft.clone();
+                question_view::answer_area(ui, question, &mut shown, Some(grade), &style);
+            }
             let your = match exam.response(index) {
                 Some(response) => response_text(question, &response),
                 None => "未作答".to_owned(),
@@ -343,12 +347,7 @@ fn review_item(
             ui.label(
                 RichText::new(format!("正确答案：{}", correct_answer_text(question))).color(colours.success),
             );
-            if !question.explanation.is_empty() {
-                ui.add(egui::Label::new(format!("解析：{}", question.explanation)).wrap());
-            }
-            if !question.source.is_empty() {
-                ui.label(RichText::new(format!("出处：{}", question.source)).color(colours.weak_text));
-            }
+            question_view::explanation(ui, question, colours);
         });
     ui.add_space(8.0);
 }

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use super::{
     BanksScreen, PendingScreen, PracticeHubScreen, PracticeScreen, ProfilesScreen, Screen, ScreenAction,
 };
+use crate::content::DatedEvent;
 use crate::practice::Session;
 use crate::practice::record::DAILY_QUESTIONS;
 use crate::practice::session::ensure_daily_round;
@@ -177,6 +178,9 @@ fn entry_grid(ui: &mut egui::Ui, colours: &theme::Palette) -> Option<Feature> {
     clicked
 }
 
+/// Most 历史上的今天 events on the home screen.
+const HOME_EVENTS: usize = 5;
+
 /// 历史上的今天, today's 每日答题 and the reviews due.
 fn today_panel(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
     let colours = theme::palette(shared.settings.theme);
@@ -218,18 +222,21 @@ fn today_panel(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
             }
         });
         ui.add_space(4.0);
-        ui.label(RichText::new("历史上的今天").strong().color(colours.accent));
-        let month = u8::try_from(today.month()).unwrap_or(1);
-        let day = u8::try_from(today.day()).unwrap_or(1);
-        let events = shared
-            .calendar
-            .as_ref()
-            .map(|c| c.on(month, day))
-            .unwrap_or_default();
+        let (heading, events) = anniversary(shared, today);
+        ui.label(RichText::new(heading).strong().color(colours.accent));
         if events.is_empty() {
-            ui.label(RichText::new("今天没有收录的党史事件。").color(colours.weak_text));
+            ui.label(RichText::new("近期没有收录的党史事件。").color(colours.weak_text));
         }
-        for event in events.iter().take(4) {
+        // Spread over the years when there are many: the first, the latest and some between.
+        let shown = HOME_EVENTS.min(events.len());
+        let picks = (0..shown).map(|i| {
+            if shown > 1 {
+                i * (events.len() - 1) / (shown - 1)
+            } else {
+                0
+            }
+        });
+        for event in picks.filter_map(|i| events.get(i)) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(format!("{}年", event.year))
@@ -241,6 +248,30 @@ fn today_panel(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
         }
     });
     action
+}
+
+/// 历史上的今天; on a day without events, the next day within two weeks that has some.
+fn anniversary(shared: &Shared, today: chrono::NaiveDate) -> (String, Vec<&DatedEvent>) {
+    let Some(calendar) = &shared.calendar else {
+        return ("历史上的今天".to_owned(), Vec::new());
+    };
+    for ahead in 0..=14 {
+        let Some(day) = today.checked_add_days(chrono::Days::new(ahead)) else {
+            break;
+        };
+        let month = u8::try_from(day.month()).unwrap_or(1);
+        let date = u8::try_from(day.day()).unwrap_or(1);
+        let events = calendar.on(month, date);
+        if !events.is_empty() {
+            let heading = if ahead == 0 {
+                "历史上的今天".to_owned()
+            } else {
+                format!("历史上的 {month} 月 {date} 日（{ahead} 天后）")
+            };
+            return (heading, events);
+        }
+    }
+    ("历史上的今天".to_owned(), Vec::new())
 }
 
 /// Opens today's 每日答题, picking its questions first if needed.

@@ -286,12 +286,6 @@ fn feedback(ui: &mut egui::Ui, question: &crate::bank::Question, judged: &Judged
             if !judged.grade.correct {
                 ui.label(format!("你的答案：{}", response_text(question, &judged.response)));
             }
-            if !question.explanation.is_empty() {
-                ui.add_space(6.0);
-                ui.add(egui::Label::new(format!("解析：{}", question.explanation)).wrap());
-            }
-            if !question.source.is_empty() {
-                ui.label(RichText::new(format!("出处：{}", question.source)).color(colours.weak_text));
-            }
+            question_view::explanation(ui, question, colours);
         });
 }

@@ -26,32 +26,29 @@ impl StatsScreen {
         };
         let stats = Stats::compute(record, &shared.library, shared.now());
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let accuracy = stats
-                    .total
-                    .accuracy()
-                    .map_or("—".to_owned(), |a| format!("{:.0}%", a * 100.0));
-                figure(ui, &colours, "累计答题", &stats.total.answered.to_string());
-                figure(ui, &colours, "正确率", &accuracy);
-                figure(
-                    ui,
-                    &colours,
-                    "做过的题",
-                    &format!("{} / {}", stats.questions_seen, stats.questions_available),
-                );
-                figure(ui, &colours, "学习积分", &stats.points_total.to_string());
-                figure(ui, &colours, "今日积分", &stats.points_today.to_string());
-                figure(ui, &colours, "连续学习", &format!("{} 天", stats.study_streak));
-                figure(ui, &colours, "最长连续", &format!("{} 天", stats.longest_streak));
-                figure(ui, &colours, "每日答题连续", &format!("{} 天", stats.daily_streak));
-                figure(ui, &colours, "错题本", &format!("{} 题", stats.wrong_book));
-                figure(ui, &colours, "今日待复习", &format!("{} 题", stats.due_today));
-                let exams = match (stats.best_exam, stats.last_exam) {
-                    (Some(best), Some(last)) => format!("{} 次 · 最高 {best:.0} · 最近 {last:.0}", stats.exams),
-                    _ => "还没有".to_owned(),
-                };
-                figure(ui, &colours, "模拟考试", &exams);
-            });
+            let accuracy = stats
+                .total
+                .accuracy()
+                .map_or("—".to_owned(), |a| format!("{:.0}%", a * 100.0));
+            let exams = match (stats.best_exam, stats.last_exam) {
+                (Some(best), Some(last)) => format!("{} 次 · 最高 {best:.0} · 最近 {last:.0}", stats.exams),
+                _ => "还没有".to_owned(),
+            };
+            let figures = [
+                ("累计答题", stats.total.answered.to_string()),
+                ("正确率", accuracy),
+                ("做过的题", format!("{} / {}", stats.questions_seen, stats.questions_available)),
+                ("学习积分", stats.points_total.to_string()),
+                ("今日积分", stats.points_today.to_string()),
+                ("连续学习", format!("{} 天", stats.study_streak)),
+                ("最长连续", format!("{} 天", stats.longest_streak)),
+                ("每日答题连续", format!("{} 天", stats.daily_streak)),
+                ("错题本", format!("{} 题", stats.wrong_book)),
+                ("收藏", format!("{} 题", stats.favourites)),
+                ("今日待复习", format!("{} 题", stats.due_today)),
+                ("模拟考试", exams),
+            ];
+            figure_grid(ui, &colours, &figures);
             ui.add_space(theme::space::SECTION);
 
             ui.label(RichText::new("近一年答题").strong().size(theme::size::BODY + 2.0));
@@ -97,15 +94,32 @@ impl StatsScreen {
     }
 }
 
+/// Labelled big numbers in rows of equal cards (six a row on a wide window).
+fn figure_grid(ui: &mut egui::Ui, colours: &theme::Palette, figures: &[(&str, String)]) {
+    let gap = theme::space::CARD_GAP;
+    let available = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    let columns = ((available + gap) / (190.0 + gap)).floor().clamp(2.0, 6.0) as usize;
+    let width = (available - gap * (columns as f32 - 1.0)) / columns as f32;
+    for row in figures.chunks(columns) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for (label, value) in row {
+                figure(ui, colours, label, value, width);
+            }
+        });
+        ui.add_space(gap / 2.0);
+    }
+}
+
 /// A labelled big number.
-fn figure(ui: &mut egui::Ui, colours: &theme::Palette, label: &str, value: &str) {
+fn figure(ui: &mut egui::Ui, colours: &theme::Palette, label: &str, value: &str, width: f32) {
     egui::Frame::new()
         .fill(colours.card)
         .stroke(Stroke::new(theme::space::CARD_STROKE, colours.highlight))
         .corner_radius(8)
         .inner_margin(12)
         .show(ui, |ui| {
-            ui.set_min_width(130.0);
+            ui.set_width(width - 24.0 - 2.0 * theme::space::CARD_STROKE);
             ui.vertical(|ui| {
                 ui.label(RichText::new(label).color(colours.weak_text));
                 ui.label(
@@ -120,21 +134,25 @@ fn figure(ui: &mut egui::Ui, colours: &theme::Palette, label: &str, value: &str)
 
 /// One horizontal bar: label, accuracy bar, percentage and count.
 fn bar(ui: &mut egui::Ui, label: &str, tally: &Tally, colours: &theme::Palette) {
+    let label_width = 150.0;
+    let text_width = 150.0;
+    let spacing = ui.spacing().item_spacing.x;
+    let width = (ui.available_width() - label_width - text_width - 2.0 * spacing).max(60.0);
     ui.horizontal(|ui| {
-        let label_width = 150.0;
         ui.add_sized([label_width, 22.0], egui::Label::new(label).truncate());
-        let width = (ui.available_width() - 130.0).max(60.0);
         let (rect, _) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
         let track = ui.visuals().extreme_bg_color;
         ui.painter().rect_filled(rect, CornerRadius::same(4), track);
-        if let Some(accuracy) = tally.accuracy() {
-            let filled = Rect::from_min_size(rect.min, vec2(rect.width() * accuracy, rect.height()));
-            ui.painter()
-                .rect_filled(filled, CornerRadius::same(4), colours.accent_fill);
-            ui.label(format!("{:.0}%（{} 题次）", accuracy * 100.0, tally.answered));
-        } else {
-            ui.label(RichText::new("未答").color(colours.weak_text));
-        }
+        let text = match tally.accuracy() {
+            Some(accuracy) => {
+                let filled = Rect::from_min_size(rect.min, vec2(rect.width() * accuracy, rect.height()));
+                ui.painter()
+                    .rect_filled(filled, CornerRadius::same(4), colours.accent_fill);
+                RichText::new(format!("{:.0}%（{} 题次）", accuracy * 100.0, tally.answered))
+            }
+            None => RichText::new("未答").color(colours.weak_text),
+        };
+        ui.add_sized([text_width, 22.0], egui::Label::new(text).truncate());
     });
 }
 
@@ -170,6 +188,7 @@ fn heatmap(ui: &mut egui::Ui, stats: &Stats, colours: &theme::Palette) {
     }
     let mut hovered = None;
     let mut last_month = 0;
+    let mut last_label_x = f32::NEG_INFINITY;
     for (offset, (day, count)) in stats.heatmap.iter().enumerate() {
         let slot = leading + offset;
         let (week, weekday) = (slot / 7, slot % 7);
@@ -191,13 +210,17 @@ fn heatmap(ui: &mut egui::Ui, stats: &Stats, colours: &theme::Palette) {
         painter.rect_filled(square, CornerRadius::same(2), fill);
         if day.month() != last_month && weekday == 0 {
             last_month = day.month();
-            painter.text(
-                egui::pos2(min.x, rect.top()),
-                egui::Align2::LEFT_TOP,
-                format!("{}月", day.month()),
-                font.clone(),
-                text_colour,
-            );
+            // The first, partial month may sit too close to the next one's label.
+            if min.x - last_label_x >= 3.0 * (cell + gap) {
+                last_label_x = min.x;
+                painter.text(
+                    egui::pos2(min.x, rect.top()),
+                    egui::Align2::LEFT_TOP,
+                    format!("{}月", day.month()),
+                    font.clone(),
+                    text_colour,
+                );
+            }
         }
         if response.hover_pos().is_some_and(|p| square.contains(p)) {
             hovered = Some((day, count));
