@@ -279,3 +279,23 @@ fn the_home_screen_shows_this_day_in_history_and_the_daily_round() {
     open(&mut harness, "开始每日答题");
     harness.get_by_label("第 1 / 3 题 · 答对 0 题 · 积分 +0");
 }
+
+#[test]
+fn a_question_picture_is_shown_with_the_stem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images");
+    let banks = DataDir::at(dir.path()).banks_dir();
+    std::fs::create_dir_all(banks.join("pics")).expect("pics dir");
+    std::fs::copy(fixtures.join("bank.ron"), banks.join("images.ron")).expect("bank");
+    std::fs::copy(fixtures.join("pics/ok.png"), banks.join("pics/ok.png")).expect("picture");
+    prepare(dir.path(), |record| {
+        record.settings.filter.banks = ["images".to_owned()].into();
+    });
+    let clock = clock();
+    let mut harness = harness(dir.path(), &clock);
+    add_profile(&mut harness, "李四");
+    open(&mut harness, "学习练习");
+    open(&mut harness, "顺序练习");
+    harness.get_by_label("图中是哪次会议的会址（ ）？");
+    harness.get_by_label("题目配图");
+}

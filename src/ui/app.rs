@@ -1,6 +1,7 @@
 //! The eframe [`App`](eframe::App): navigation between screens, app-wide commands, settings
 //! persistence, bank loading from the data folder and from dropped or opened files.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -115,6 +116,8 @@ pub struct Shared {
     pub study: Option<ProfileStudy>,
     /// 历史上的今天, if the bundled calendar parsed.
     pub calendar: Option<Calendar>,
+    /// Question pictures loaded so far, by question id (`None`: could not be shown).
+    images: HashMap<String, Option<egui::TextureHandle>>,
 }
 
 impl Shared {
@@ -139,6 +142,33 @@ impl Shared {
     /// A usable question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.library.usable_questions().find(|q| q.id == id)
+    }
+
+    /// The picture of a question as a texture, loaded once (size and memory capped by the bank
+    /// loader's limits). `None` when the question has no picture or it cannot be read.
+    pub fn question_image(&mut self, ctx: &egui::Context, question_id: &str) -> Option<egui::TextureHandle> {
+        if let Some(cached) = self.images.get(question_id) {
+            return cached.clone();
+        }
+        let texture = self
+            .library
+            .banks()
+            .iter()
+            .find_map(|loaded| {
+                let question = loaded.usable_questions().find(|q| q.id == question_id)?;
+                Some((question.image.clone()?, loaded.origin.image_root()))
+            })
+            .and_then(|(relative, root)| root.load(&relative).ok())
+            .and_then(|image| {
+                let size = [
+                    usize::try_from(image.width).ok()?,
+                    usize::try_from(image.height).ok()?,
+                ];
+                let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
+                Some(ctx.load_texture(format!("question-{question_id}"), colour, Default::default()))
+            });
+        self.images.insert(question_id.to_owned(), texture.clone());
+        texture
     }
 
     /// Loads the study record of the profile in use when it changes; tells the user if the file
@@ -222,6 +252,7 @@ impl Shared {
             })
             .collect();
         self.library = load_library(&self.data_dir);
+        self.images.clear();
         for path in &opened {
             self.library.add_file(path);
         }
@@ -291,6 +322,7 @@ impl DangshiApp {
             rng: StdRng::seed_from_u64(seed),
             study: None,
             calendar: parse_calendar(BUNDLED_CALENDAR).ok(),
+            images: HashMap::new(),
         };
         shared.sync_study();
         DangshiApp {

@@ -43,8 +43,11 @@ impl ViewStyle<'_> {
     }
 }
 
-/// Draws the stem line: kind, era, difficulty, then the stem.
-pub fn stem(ui: &mut egui::Ui, question: &Question, style: &ViewStyle) {
+/// Largest height of a question's picture, in points.
+const IMAGE_MAX_HEIGHT: f32 = 260.0;
+
+/// Draws the stem line: kind, era, difficulty, then the stem and the question's picture, if any.
+pub fn stem(ui: &mut egui::Ui, question: &Question, image: Option<&egui::TextureHandle>, style: &ViewStyle) {
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(question.kind.tag().label())
@@ -63,6 +66,21 @@ pub fn stem(ui: &mut egui::Ui, question: &Question, style: &ViewStyle) {
     });
     ui.add_space(6.0);
     ui.add(egui::Label::new(RichText::new(&question.stem).size(style.stem_size)).wrap());
+    match (image, &question.image) {
+        (Some(texture), _) => {
+            ui.add_space(6.0);
+            ui.add(
+                egui::Image::new(texture)
+                    .max_height(IMAGE_MAX_HEIGHT)
+                    .max_width(ui.available_width())
+                    .alt_text("题目配图"),
+            );
+        }
+        (None, Some(path)) => {
+            ui.label(RichText::new(format!("（配图 {path} 无法显示）")).color(style.colours.warning));
+        }
+        (None, None) => {}
+    }
     ui.add_space(10.0);
 }
 

@@ -82,6 +82,7 @@ impl ExamScreen {
         let Some(question) = paper.get(self.index).copied() else {
             return;
         };
+        let image = shared.question_image(ui.ctx(), &question.id);
         let options = exam
             .drafts
             .get(self.index)
@@ -174,7 +175,7 @@ impl ExamScreen {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             let style = ViewStyle::desk(&colours, false);
             ui.label(RichText::new(format!("第 {} 题", self.index + 1)).strong());
-            question_view::stem(ui, question, &style);
+            question_view::stem(ui, question, image.as_ref(), &style);
             if let Some(draft) = exam.drafts.get_mut(self.index) {
                 let events = question_view::answer_area(ui, question, draft, None, &style);
                 if events.changed || events.chose {
@@ -301,10 +302,11 @@ impl ExamScreen {
                 if self.only_wrong && grade.correct {
                     continue;
                 }
+                let image = shared.question_image(ui.ctx(), id);
                 let Some(question) = shared.question(id) else {
                     continue;
                 };
-                review_item(ui, index, question, exam, grade, &colours);
+                review_item(ui, index, question, image.as_ref(), exam, grade, &colours);
             }
         });
     }
@@ -314,6 +316,7 @@ fn review_item(
     ui: &mut egui::Ui,
     index: usize,
     question: &Question,
+    image: Option<&egui::TextureHandle>,
     exam: &Exam,
     grade: &Grade,
     colours: &theme::Palette,
@@ -334,7 +337,7 @@ fn review_item(
                 }
             });
             let style = ViewStyle::desk(colours, true);
-            question_view::stem(ui, question, &style);
+            question_view::stem(ui, question, image, &style);
             if let Some(draft) = exam.drafts.get(index) {
                 let mut shown = draft.clone();
                 question_view::answer_area(ui, question, &mut shown, Some(grade), &style);

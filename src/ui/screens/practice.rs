@@ -70,6 +70,7 @@ impl PracticeScreen {
         }
         let current = self.current.as_mut()?;
 
+        let image = shared.question_image(ui.ctx(), &id);
         let options = current.draft.choice_count(&question);
         let instant = shared.record().is_some_and(|r| r.settings.instant_submit);
         let mut submit = false;
@@ -120,7 +121,7 @@ impl PracticeScreen {
 
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             let style = ViewStyle::desk(&colours, current.judged.is_some());
-            question_view::stem(ui, &question, &style);
+            question_view::stem(ui, &question, image.as_ref(), &style);
             let grade = current.judged.as_ref().map(|j| &j.grade);
             let events = question_view::answer_area(ui, &question, &mut current.draft, grade, &style);
             if current.judged.is_none()
