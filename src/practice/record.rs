@@ -380,6 +380,15 @@ impl StudyRecord {
         earned
     }
 
+    /// Today's 每日答题 as (answered, questions): the round's own size once picked (a small practice
+    /// range may hold fewer than [`DAILY_QUESTIONS`]), else (0, [`DAILY_QUESTIONS`]).
+    pub fn daily_progress(&self, today: NaiveDate) -> (usize, usize) {
+        match self.daily.as_ref().filter(|round| round.date == today) {
+            Some(round) => (round.answered(), round.ids.len()),
+            None => (0, DAILY_QUESTIONS),
+        }
+    }
+
     /// 学习积分 earned in total.
     pub fn total_points(&self) -> u32 {
         self.days.values().map(|d| d.points).sum()
@@ -552,6 +561,11 @@ mod tests {
             points::PRACTICE_DAILY_CAP + 4 + points::DAILY_FINISHED
         );
         assert!(record.daily_done.contains(&t.date_naive()));
+        assert_eq!(record.daily_progress(t.date_naive()), (5, 5));
+        assert_eq!(
+            record.daily_progress(at(2026, 3, 2, 9).date_naive()),
+            (0, DAILY_QUESTIONS)
+        );
         // The next day the cap starts afresh.
         let next = at(2026, 3, 2, 9);
         assert_eq!(

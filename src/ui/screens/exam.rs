@@ -87,7 +87,13 @@ impl ExamScreen {
             .drafts
             .get(self.index)
             .map_or(0, |d| d.choice_count(question));
-        for key in AnswerKey::pressed(ui.ctx(), options) {
+        // While the 交卷 dialog is open, keys belong to it, not to the paper underneath.
+        let keys = if self.confirm_submit {
+            Vec::new()
+        } else {
+            AnswerKey::pressed(ui.ctx(), options)
+        };
+        for key in keys {
             match key {
                 AnswerKey::Choose(choice) => {
                     if let Some(draft) = exam.draft_mut(self.index) {

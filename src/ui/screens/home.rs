@@ -9,7 +9,6 @@ use super::{
 };
 use crate::content::DatedEvent;
 use crate::practice::Session;
-use crate::practice::record::DAILY_QUESTIONS;
 use crate::practice::session::ensure_daily_round;
 use crate::ui::app::Shared;
 use crate::ui::command::Command;
@@ -196,17 +195,13 @@ fn today_panel(ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
                     .size(theme::size::BODY + 2.0),
             );
             if let Some(record) = shared.record() {
-                let done = record
-                    .daily
-                    .as_ref()
-                    .filter(|r| r.date == today)
-                    .map_or(0, |r| r.answered());
+                let (done, size) = record.daily_progress(today);
                 let due = record.due(now).len();
                 ui.label(format!(
-                    "· 每日答题 {done} / {DAILY_QUESTIONS} · 连续 {} 天 · 待复习 {due} 题",
+                    "· 每日答题 {done} / {size} · 连续 {} 天 · 待复习 {due} 题",
                     record.daily_streak(today)
                 ));
-                if done < DAILY_QUESTIONS && ui.button("开始每日答题").clicked() {
+                if done < size && ui.button("开始每日答题").clicked() {
                     action = start_daily(shared);
                 }
                 if due > 0

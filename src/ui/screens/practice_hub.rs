@@ -7,7 +7,7 @@ use super::{ExamScreen, PracticeScreen, ProfilesScreen, Screen, ScreenAction, St
 use crate::bank::{Era, KindTag};
 use crate::practice::exam::{MAX_EXAM_MINUTES, MAX_EXAM_QUESTIONS, MIN_EXAM_QUESTIONS, pick_questions};
 use crate::practice::filter::pool;
-use crate::practice::record::{DAILY_QUESTIONS, MAX_WRONG_BOOK_EXIT};
+use crate::practice::record::MAX_WRONG_BOOK_EXIT;
 use crate::practice::session::ensure_daily_round;
 use crate::practice::{Exam, Filter, Mode, Session};
 use crate::ui::app::Shared;
@@ -99,8 +99,7 @@ impl PracticeHubScreen {
                     .random_seen
                     .get(&filter.key())
                     .map_or(0, |seen| seen.len().min(total));
-            let daily = record.daily.as_ref().filter(|r| r.date == today);
-            let daily_done = daily.map_or(0, |r| r.answered());
+            let (daily_done, daily_size) = record.daily_progress(today);
             let entries = [
                 (
                     Entry::Sequential,
@@ -116,7 +115,7 @@ impl PracticeHubScreen {
                     Entry::Daily,
                     "每日答题",
                     format!(
-                        "今天 {daily_done} / {DAILY_QUESTIONS} 题 · 已连续 {} 天",
+                        "今天 {daily_done} / {daily_size} 题 · 已连续 {} 天",
                         record.daily_streak(today)
                     ),
                 ),
