@@ -11,6 +11,8 @@ use super::Moment;
 use super::exam::{Exam, ExamResult, ExamSettings};
 use super::filter::Filter;
 use crate::bank::Question;
+use crate::challenge::run::Run;
+use crate::challenge::solo::{ChallengeHistory, ChallengeRecord, points_for};
 
 /// Consecutive right answers that take a question out of the wrong book, unless the profile sets another.
 pub const DEFAULT_WRONG_BOOK_EXIT: u32 = 2;
@@ -222,6 +224,8 @@ pub struct StudyRecord {
     pub exam_in_progress: Option<Exam>,
     /// Finished exams, oldest first.
     pub exams: Vec<ExamRecord>,
+    /// 挑战答题: settings, best streak and recent runs.
+    pub challenge: ChallengeHistory,
 }
 
 impl StudyRecord {
@@ -387,6 +391,24 @@ impl StudyRecord {
             Some(round) => (round.answered(), round.ids.len()),
             None => (0, DAILY_QUESTIONS),
         }
+    }
+
+    /// Files a finished challenge run: history, best, and its points (学习强国 thresholds) added to
+    /// the day. Returns (points, whether it is a new personal best).
+    pub fn record_challenge(&mut self, run: &Run, now: Moment) -> (u32, bool) {
+        let points = points_for(run.streak, &self.challenge.settings.points);
+        let reason = match &run.state {
+            crate::challenge::RunState::Over(reason) => *reason,
+            _ => crate::challenge::run::EndReason::Stopped,
+        };
+        let new_best = self.challenge.file(ChallengeRecord {
+            finished: now,
+            streak: run.streak,
+            points,
+            reason,
+        });
+        self.days.entry(now.date_naive()).or_default().points += points;
+        (points, new_best)
     }
 
     /// 学习积分 earned in total.
@@ -610,6 +632,24 @@ mod tests {
         let later = at(2026, 3, 4, 10);
         record.record_answer(&question_of("good"), true, Mode::Review, later);
         assert!((due(&record, "good") - later.to_utc()).num_days() > 3);
+    }
+
+    #[test]
+    fn a_challenge_run_earns_threshold_points_and_keeps_the_best() {
+        let mut record = StudyRecord::default();
+        let t = at(2026, 3, 1, 9);
+        let mut run = Run::new(crate::challenge::RunRules::default());
+        for i in 0..6 {
+            run.ask(&format!("q{i}"), t);
+            run.answer(true);
+        }
+        run.ask("q6", t);
+        run.answer(false);
+        run.conclude_if_ending();
+        assert_eq!(record.record_challenge(&run, t), (3, true));
+        assert_eq!(record.challenge.best, 6);
+        assert_eq!(record.days[&t.date_naive()].points, 3);
+        assert_eq!(record.record_challenge(&run, t), (3, false));
     }
 
     #[test]

@@ -55,6 +55,11 @@ impl DataDir {
         self.profile_dir(profile_id).join("study.ron")
     }
 
+    /// `arena.ron`: the 擂台赛 in progress, saved after every judgement.
+    pub fn arena_file(&self) -> PathBuf {
+        self.root.join("arena.ron")
+    }
+
     /// `banks/`: the user's own banks, loaded at start.
     pub fn banks_dir(&self) -> PathBuf {
         self.root.join("banks")
