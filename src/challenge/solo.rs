@@ -6,7 +6,19 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::run::{EndReason, Run, RunRules};
-use crate::practice::Moment;
+use crate::bank::{KindTag, Library};
+use crate::practice::filter::pool;
+use crate::practice::{Filter, Moment};
+
+/// Kinds a challenge asks: each is answered with one key press (多选: a few, then Enter).
+pub const CHALLENGE_KINDS: [KindTag; 3] = [KindTag::Single, KindTag::Multiple, KindTag::Judge];
+
+/// Ids of the questions a challenge may ask: the filter's questions of [`CHALLENGE_KINDS`].
+pub fn challenge_pool(library: &Library, filter: &Filter) -> Vec<String> {
+    let mut filter = filter.clone();
+    filter.kinds = CHALLENGE_KINDS.into();
+    pool(library, &filter).iter().map(|q| q.id.clone()).collect()
+}
 
 /// Runs kept in a profile's history.
 pub const HISTORY_KEPT: usize = 100;
@@ -28,6 +40,8 @@ pub struct ChallengeSettings {
     pub rules: RunRules,
     /// Points thresholds, default 5 → 3 and 10 → 6 as in 学习强国.
     pub points: Vec<PointsStep>,
+    /// Banks and eras drawn from (kinds are always [`CHALLENGE_KINDS`]).
+    pub filter: Filter,
 }
 
 impl Default for ChallengeSettings {
@@ -41,6 +55,7 @@ impl Default for ChallengeSettings {
                     points: 6,
                 },
             ],
+            filter: Filter::default(),
         }
     }
 }
@@ -143,6 +158,23 @@ mod tests {
     use rand::SeedableRng;
     use rand::rngs::StdRng;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_pool_holds_only_keyboard_kinds() {
+        let library = crate::practice::testing::library_of(&[("a", 9)]);
+        let ids = challenge_pool(&library, &Filter::default());
+        assert_eq!(ids.len(), 9, "judge and single questions only in this bank");
+        let mixed = {
+            let mut library = Library::default();
+            let mut text = String::from("(id: \"m\", title: \"m\", questions: [");
+            text.push_str("(id: \"f\", stem: \"填___\", kind: Fill(blanks: [[\"x\"]]), explanation: \"e\", era: General),");
+            text.push_str("(id: \"s\", stem: \"选？\", kind: Single(options: [\"a\", \"b\"], answer: 0), explanation: \"e\", era: General),");
+            text.push_str("])");
+            library.add_text(crate::bank::BankOrigin::Bundled { name: "m.ron".into() }, text);
+            library
+        };
+        assert_eq!(challenge_pool(&mixed, &Filter::default()), vec!["s".to_owned()]);
+    }
 
     #[test]
     fn points_follow_the_thresholds() {

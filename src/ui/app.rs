@@ -15,6 +15,7 @@ use super::command::Command;
 use super::screens::{Screen, ScreenAction};
 use super::{fonts, theme, widgets};
 use crate::bank::{BankOrigin, Library, Question, Severity};
+use crate::challenge::Arena;
 use crate::content::{BUNDLED_CALENDAR, Calendar, parse_calendar};
 use crate::practice::{Moment, StudyRecord};
 use crate::store::atomic::Loaded;
@@ -118,6 +119,8 @@ pub struct Shared {
     pub calendar: Option<Calendar>,
     /// Question pictures loaded so far, by question id (`None`: could not be shown).
     images: HashMap<String, Option<egui::TextureHandle>>,
+    /// The 擂台赛 in progress (or just finished), saved after every judgement.
+    pub arena: Option<Arena>,
 }
 
 impl Shared {
@@ -196,6 +199,25 @@ impl Shared {
         let path = self.data_dir.study_file(study.profile_id);
         if let Err(err) = save_study(&path, &study.record) {
             self.notify(NoticeKind::Error, format!("学习记录未能保存：{err}"));
+        }
+    }
+
+    /// Saves the arena now; tells the user if it failed.
+    pub fn save_arena(&mut self) {
+        let Some(arena) = &self.arena else { return };
+        if let Err(err) = save_ron_atomic(&self.data_dir.arena_file(), arena) {
+            self.notify(NoticeKind::Error, format!("擂台赛未能保存：{err}"));
+        }
+    }
+
+    /// Forgets the arena and deletes its file (a new arena replaces it).
+    pub fn discard_arena(&mut self) {
+        self.arena = None;
+        let path = self.data_dir.arena_file();
+        if path.exists()
+            && let Err(err) = std::fs::remove_file(&path)
+        {
+            self.notify(NoticeKind::Error, format!("无法删除 {}：{err}", path.display()));
         }
     }
 
@@ -311,6 +333,24 @@ impl DangshiApp {
                 text: format!("有 {failed} 个题库加载失败，其余题库照常可用。点“题库”查看原因"),
             });
         }
+        let arena = match load_ron_with_backup::<Arena>(&data_dir.arena_file()) {
+            Ok(Loaded::Current(arena)) => Some(arena),
+            Ok(Loaded::FromBackup(arena, err)) => {
+                notices.push(Notice {
+                    kind: NoticeKind::Warning,
+                    text: format!("{err}；已从备份恢复擂台赛"),
+                });
+                Some(arena)
+            }
+            Ok(Loaded::Missing) => None,
+            Err(err) => {
+                notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: format!("擂台赛记录无法读取：{err}"),
+                });
+                None
+            }
+        };
         let seed = clock.now().timestamp_micros().unsigned_abs();
         let mut shared = Shared {
             data_dir,
@@ -323,6 +363,7 @@ impl DangshiApp {
             study: None,
             calendar: parse_calendar(BUNDLED_CALENDAR).ok(),
             images: HashMap::new(),
+            arena,
         };
         shared.sync_study();
         DangshiApp {

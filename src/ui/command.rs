@@ -105,6 +105,38 @@ impl Command {
     }
 }
 
+/// Keys 1–9 choose options 1–9.
+const DIGIT_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+/// Keys A–H choose options A–H.
+const LETTER_KEYS: [Key; 8] = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F, Key::G, Key::H];
+
+/// Consumes 1–9 and the letters of the first `options` options (at least A and B, for 判断);
+/// returns the 0-based choices.
+fn consume_choices(input: &mut egui::InputState, options: usize) -> Vec<usize> {
+    let mut chosen = Vec::new();
+    for (index, key) in DIGIT_KEYS.iter().enumerate() {
+        if input.consume_key(Modifiers::NONE, *key) {
+            chosen.push(index);
+        }
+    }
+    for (index, key) in LETTER_KEYS.iter().enumerate().take(options.max(2)) {
+        if input.consume_key(Modifiers::NONE, *key) {
+            chosen.push(index);
+        }
+    }
+    chosen
+}
+
 /// A key pressed while answering a question. Single keys never fire while a text field has focus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnswerKey {
@@ -136,18 +168,6 @@ impl AnswerKey {
         if ctx.egui_wants_keyboard_input() {
             return Vec::new();
         }
-        const DIGITS: [Key; 9] = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        const LETTERS: [Key; 8] = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F, Key::G, Key::H];
         let f_is_option = options > 5;
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
@@ -156,16 +176,7 @@ impl AnswerKey {
             {
                 pressed.push(AnswerKey::Favourite);
             }
-            for (index, key) in DIGITS.iter().enumerate() {
-                if input.consume_key(Modifiers::NONE, *key) {
-                    pressed.push(AnswerKey::Choose(index));
-                }
-            }
-            for (index, key) in LETTERS.iter().enumerate().take(options.max(2)) {
-                if input.consume_key(Modifiers::NONE, *key) {
-                    pressed.push(AnswerKey::Choose(index));
-                }
-            }
+            pressed.extend(consume_choices(input, options).into_iter().map(AnswerKey::Choose));
             let plain = [
                 (Key::Enter, AnswerKey::Submit),
                 (Key::Space, AnswerKey::Next),
@@ -177,6 +188,50 @@ impl AnswerKey {
             for (key, answer_key) in plain {
                 if input.consume_key(Modifiers::NONE, key) {
                     pressed.push(answer_key);
+                }
+            }
+        });
+        pressed
+    }
+}
+
+/// A key pressed by the host on a projector screen (挑战答题, 擂台赛). Never fires inside a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageKey {
+    /// 1–9 or A–H: answer option n on the contestant's behalf (判断: 1/A 正确, 2/B 错误).
+    Choose(usize),
+    /// Enter: submit a 多选 answer.
+    Submit,
+    /// Space: start, or go on to the next question or bout.
+    Next,
+    /// Z: undo the last judgement.
+    Undo,
+    /// P: pause or resume the countdown.
+    Pause,
+}
+
+impl StageKey {
+    /// The keys, for the help line on projector screens.
+    pub const HELP: &'static str =
+        "空格 开始/下一题 · 1–9 或 A–H 作答 · Enter 提交多选 · Z 撤销判定 · P 暂停 · Esc 菜单";
+
+    /// Keys pressed this frame, consumed; `options` limits the letters taken.
+    pub fn pressed(ctx: &egui::Context, options: usize) -> Vec<StageKey> {
+        if ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            pressed.extend(consume_choices(input, options).into_iter().map(StageKey::Choose));
+            let plain = [
+                (Key::Enter, StageKey::Submit),
+                (Key::Space, StageKey::Next),
+                (Key::Z, StageKey::Undo),
+                (Key::P, StageKey::Pause),
+            ];
+            for (key, stage_key) in plain {
+                if input.consume_key(Modifiers::NONE, key) {
+                    pressed.push(stage_key);
                 }
             }
         });

@@ -5,6 +5,7 @@ pub mod command;
 pub mod fonts;
 pub mod question_view;
 pub mod screens;
+pub mod stage;
 pub mod theme;
 pub mod widgets;
 

@@ -183,6 +183,33 @@ pub fn answer_area(
     events
 }
 
+/// Number of options the keys A–H may pick: options of 单选/多选, 2 for 判断, 0 otherwise.
+pub fn option_count(question: &Question) -> usize {
+    match &question.kind {
+        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => options.len(),
+        QuestionKind::Judge { .. } => 2,
+        QuestionKind::Fill { .. } | QuestionKind::Order { .. } => 0,
+    }
+}
+
+/// The options as drawn (`A．…`), or the 排序 items, or one line per blank; for fitting sizes.
+pub fn option_texts(question: &Question) -> Vec<String> {
+    match &question.kind {
+        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => options
+            .iter()
+            .enumerate()
+            .map(|(i, text)| format!("{}．{text}  ✓", letter(i)))
+            .collect(),
+        QuestionKind::Judge { .. } => vec!["A．正确  ✓".to_owned(), "B．错误  ✓".to_owned()],
+        QuestionKind::Fill { blanks } => (0..blanks.len()).map(|i| format!("第 {} 空", i + 1)).collect(),
+        QuestionKind::Order { items } => items
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("↑ ↓ {}．{t}", i + 1))
+            .collect(),
+    }
+}
+
 /// The explanation and the source under a judged question.
 pub fn explanation(ui: &mut egui::Ui, question: &Question, colours: &Palette) {
     if !question.explanation.is_empty() {

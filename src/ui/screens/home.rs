@@ -5,7 +5,8 @@ use egui::RichText;
 use chrono::Datelike;
 
 use super::{
-    BanksScreen, PendingScreen, PracticeHubScreen, PracticeScreen, ProfilesScreen, Screen, ScreenAction,
+    BanksScreen, ChallengeHubScreen, PendingScreen, PracticeHubScreen, PracticeScreen, ProfilesScreen,
+    Screen, ScreenAction,
 };
 use crate::content::DatedEvent;
 use crate::practice::Session;
@@ -133,6 +134,7 @@ impl HomeScreen {
             if let Some(feature) = entry_grid(ui, &colours) {
                 action = Some(ScreenAction::open(match feature {
                     Feature::Practice => Screen::PracticeHub(PracticeHubScreen::default()),
+                    Feature::Challenge => Screen::ChallengeHub(ChallengeHubScreen::default()),
                     _ => Screen::Pending(PendingScreen { feature }),
                 }));
             }

@@ -1,7 +1,10 @@
 //! One file per screen. Each screen draws itself from [`Shared`] state and answers with the
 //! navigation it wants.
 
+pub mod arena;
 pub mod banks;
+pub mod challenge;
+pub mod challenge_hub;
 pub mod exam;
 pub mod home;
 pub mod pending;
@@ -11,7 +14,10 @@ pub mod profiles;
 pub mod settings;
 pub mod stats;
 
+pub use arena::ArenaScreen;
 pub use banks::BanksScreen;
+pub use challenge::ChallengeScreen;
+pub use challenge_hub::ChallengeHubScreen;
 pub use exam::ExamScreen;
 pub use home::{Feature, HomeScreen};
 pub use pending::PendingScreen;
@@ -43,6 +49,12 @@ pub enum Screen {
     Exam(ExamScreen),
     /// 学习统计.
     Stats(StatsScreen),
+    /// 挑战答题: solo and arena set-up.
+    ChallengeHub(ChallengeHubScreen),
+    /// A solo challenge run.
+    Challenge(ChallengeScreen),
+    /// 擂台赛 on the big screen.
+    Arena(ArenaScreen),
 }
 
 /// Where a screen wants to go next.
@@ -75,6 +87,9 @@ impl Screen {
             Screen::Practice(screen) => screen.ui(ui, shared),
             Screen::Exam(screen) => screen.ui(ui, shared),
             Screen::Stats(screen) => screen.ui(ui, shared),
+            Screen::ChallengeHub(screen) => screen.ui(ui, shared),
+            Screen::Challenge(screen) => screen.ui(ui, shared),
+            Screen::Arena(screen) => screen.ui(ui, shared),
         }
     }
 }
