@@ -159,7 +159,7 @@ fn a_two_contestant_arena_won_by_the_challenger_survives_a_restart() {
     open(&mut harness, "挑战答题");
     open(&mut harness, "继续擂台赛");
     harness.get_by_label("第 1 轮 · 下一位挑战者");
-    harness.get_by_label("需连续答对 1 题以上才能夺擂");
+    harness.get_by_label("连续答对超过 1 题即夺擂，答对 1 题进入加赛");
     play_bout(&mut harness, 2);
     harness.get_by_label("擂台赛结束");
     harness.get_by_label("★ 擂主 乙 ★");

@@ -253,21 +253,24 @@ fn option_button(
     style: &ViewStyle,
 ) -> bool {
     let mut label = format!("{}．{text}", letter(index));
-    let mut stroke = Stroke::NONE;
-    if let Some(right) = mark {
-        label.push_str(if right { "  ✓" } else { "  ×" });
-        let colour = if right {
-            style.colours.success
-        } else {
-            style.colours.error
-        };
-        stroke = Stroke::new(2.5, colour);
+    let min_size = egui::vec2(ui.available_width(), style.option_size + 18.0);
+    // Judged: the right option filled green with ✓, a wrong pick filled red with ×.
+    let button = match mark {
+        Some(right) => {
+            label.push_str(if right { "  ✓" } else { "  ×" });
+            let fill = if right {
+                style.colours.success
+            } else {
+                style.colours.error
+            };
+            egui::Button::new(RichText::new(label).size(style.option_size).color(Color32::WHITE))
+                .fill(fill)
+                .stroke(Stroke::new(2.5, fill))
+        }
+        None => egui::Button::selectable(picked, RichText::new(label).size(style.option_size)),
     }
-    let text = RichText::new(label).size(style.option_size);
-    let button = egui::Button::selectable(picked, text)
-        .min_size(egui::vec2(ui.available_width(), style.option_size + 18.0))
-        .stroke(stroke)
-        .wrap();
+    .min_size(min_size)
+    .wrap();
     let clicked = ui
         .with_layout(Layout::top_down_justified(Align::Min), |ui| ui.add(button))
         .inner

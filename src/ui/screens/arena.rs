@@ -6,7 +6,7 @@ use egui::{Align, Layout, RichText};
 use super::ScreenAction;
 use super::challenge::{OnStage, judged_panel, play_question};
 use crate::challenge::arena::{Bout, Turn};
-use crate::challenge::{Arena, Phase, Run, RunState};
+use crate::challenge::{Arena, Phase, Run, RunState, TieRule};
 use crate::ui::app::Shared;
 use crate::ui::command::StageKey;
 use crate::ui::question_view;
@@ -145,22 +145,28 @@ impl ArenaScreen {
                             .strong()
                             .color(colours.accent),
                     );
-                    ui.label(
-                        RichText::new(format!("需连续答对 {} 题以上才能夺擂", arena.mark)).size(sizes.body),
-                    );
+                    let goal = match arena.rules.tie {
+                        TieRule::SuddenDeath => {
+                            format!("连续答对超过 {0} 题即夺擂，答对 {0} 题进入加赛", arena.mark)
+                        }
+                        TieRule::DefenderKeeps => format!("连续答对超过 {} 题才能夺擂", arena.mark),
+                    };
+                    ui.label(RichText::new(goal).size(sizes.body));
                 }
                 None => {}
             }
             ui.add_space(sizes.body);
-            if ui
-                .button(RichText::new("开始（空格）").size(sizes.header))
-                .clicked()
-            {
-                arena.advance(now);
-            }
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("开始（空格）").size(sizes.header))
+                    .clicked()
+                {
+                    arena.advance(now);
+                }
+            });
             ui.add_space(sizes.body);
-            if self.confirm_finish {
-                ui.horizontal(|ui| {
+            ui.horizontal(|ui| {
+                if self.confirm_finish {
                     if ui.button("确定结束，公布结果").clicked() {
                         arena.finish();
                         self.confirm_finish = false;
@@ -168,10 +174,10 @@ impl ArenaScreen {
                     if ui.button("继续比赛").clicked() {
                         self.confirm_finish = false;
                     }
-                });
-            } else if ui.button("结束擂台赛").clicked() {
-                self.confirm_finish = true;
-            }
+                } else if ui.button("结束擂台赛").clicked() {
+                    self.confirm_finish = true;
+                }
+            });
             let ui = &mut columns[1];
             ui.label(RichText::new("对阵记录").strong().size(sizes.body));
             bout_log(ui, arena, sizes, colours);
@@ -245,7 +251,7 @@ fn header(
             });
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if let Some(run) = arena.run() {
+            if let Some(run) = arena.run().filter(|r| matches!(r.state, RunState::Asking { .. })) {
                 stage::countdown(ui, run.remaining(now), run.is_paused(), sizes, colours);
             }
         });

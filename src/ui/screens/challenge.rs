@@ -170,10 +170,12 @@ impl ChallengeScreen {
                 ui.label(RichText::new(format!("个人最好 {best} 题{revive}")).size(sizes.body));
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let remaining = self.solo.run.remaining(now);
-                stage::countdown(ui, remaining, self.solo.run.is_paused(), &sizes, &colours);
-                if let (Some(wait), false) = (stage::next_tick(remaining), self.solo.run.is_paused()) {
-                    ui.ctx().request_repaint_after(wait);
+                if matches!(self.solo.run.state, RunState::Asking { .. }) {
+                    let remaining = self.solo.run.remaining(now);
+                    stage::countdown(ui, remaining, self.solo.run.is_paused(), &sizes, &colours);
+                    if let (Some(wait), false) = (stage::next_tick(remaining), self.solo.run.is_paused()) {
+                        ui.ctx().request_repaint_after(wait);
+                    }
                 }
             });
         });

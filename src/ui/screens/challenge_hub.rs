@@ -176,29 +176,24 @@ impl ChallengeHubScreen {
         ui.add_space(6.0);
         ui.label(RichText::new("选手（按上场顺序）").strong());
         let mut remove = None;
-        egui::Grid::new("contestants")
-            .spacing([12.0, 6.0])
-            .show(ui, |ui| {
-                for (index, (name, branch)) in self.contestants.iter_mut().enumerate() {
-                    ui.label(format!("{}.", index + 1));
-                    ui.add(
-                        egui::TextEdit::singleline(name)
-                            .hint_text("姓名")
-                            .desired_width(160.0),
-                    )
-                    .on_hover_text(format!("第 {} 位选手姓名", index + 1));
-                    ui.add(
-                        egui::TextEdit::singleline(branch)
-                            .hint_text("支部（可不填）")
-                            .desired_width(200.0),
-                    )
-                    .on_hover_text(format!("第 {} 位选手支部", index + 1));
-                    if ui.button(format!("删除第 {} 位", index + 1)).clicked() {
-                        remove = Some(index);
-                    }
-                    ui.end_row();
+        for (index, (name, branch)) in self.contestants.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                ui.label(format!("{:>2}.", index + 1));
+                ui.add_sized(
+                    [180.0, ui.spacing().interact_size.y],
+                    egui::TextEdit::singleline(name).hint_text("姓名"),
+                )
+                .on_hover_text(format!("第 {} 位选手姓名", index + 1));
+                ui.add_sized(
+                    [240.0, ui.spacing().interact_size.y],
+                    egui::TextEdit::singleline(branch).hint_text("支部（可不填）"),
+                )
+                .on_hover_text(format!("第 {} 位选手支部", index + 1));
+                if ui.button(format!("删除第 {} 位", index + 1)).clicked() {
+                    remove = Some(index);
                 }
             });
+        }
         if let Some(index) = remove {
             self.contestants.remove(index);
         }
