@@ -62,20 +62,11 @@ impl Feature {
         }
     }
 
-    /// What the entry will offer, listed on its screen until it is built.
+    /// What the entry will offer, listed on its screen until it is built (empty once built).
     pub fn planned(self) -> &'static [&'static str] {
         match self {
-            Feature::Practice => &[
-                "顺序练习、随机练习、按历史时期练习",
-                "错题本与收藏，随时重做",
-                "模拟考试：限时、自动评分",
-                "每日答题与间隔重复复习",
-                "学习统计与“历史上的今天”",
-            ],
-            Feature::Challenge => &[
-                "连胜挑战：答对继续，答错结束，记录最好成绩",
-                "擂台赛：投影大屏，轮流上台挑战",
-            ],
+            // Built: their entries open their own screens, never the pending one.
+            Feature::Practice | Feature::Challenge => &[],
             Feature::Contest => &[
                 "分队伍的必答、抢答、风险题环节",
                 "键盘抢答器，主持人控制台与观众大屏两个窗口",
