@@ -3,6 +3,7 @@
 
 pub mod log;
 pub mod plan;
+pub mod results;
 pub mod state;
 
 pub use log::{ContestLog, LogError};
