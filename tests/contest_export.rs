@@ -14,6 +14,7 @@ fn the_xlsx_totals_match_the_engine() {
             name: (*name).to_owned(),
             colour: [200, 16, 46],
             members: Vec::new(),
+            key: None,
         })
         .collect();
     let mut log = ContestLog::create(

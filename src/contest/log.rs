@@ -213,6 +213,7 @@ mod tests {
                 name: format!("队{i}"),
                 colour: [10, 20, 30],
                 members: vec!["甲".into()],
+                key: None,
             })
             .collect();
         ContestPlan::standard("测试赛", teams)

@@ -21,6 +21,9 @@ pub struct TeamSetup {
     /// Members, for the screen.
     #[serde(default)]
     pub members: Vec<String>,
+    /// The key its buzzer types (USB buzzer boxes type keys), by name, e.g. `Q` or `1`.
+    #[serde(default)]
+    pub key: Option<String>,
 }
 
 /// In which order 风险题 teams choose.
@@ -175,6 +178,9 @@ pub enum PlanError {
     /// Too few or too many teams.
     #[error("参赛队伍应为 {MIN_TEAMS} 到 {MAX_TEAMS} 支，现在是 {0} 支")]
     TeamCount(usize),
+    /// Two teams on one buzzer key.
+    #[error("队伍“{0}”和“{1}”用了同一个抢答键")]
+    SharedKey(String, String),
     /// A team without a name.
     #[error("第 {0} 支队伍没有名称")]
     UnnamedTeam(usize),
@@ -237,6 +243,12 @@ impl ContestPlan {
                 return Err(PlanError::DuplicateTeam(name.to_owned()));
             }
         }
+        for (index, team) in self.teams.iter().enumerate() {
+            let Some(key) = &team.key else { continue };
+            if let Some(other) = self.teams[..index].iter().find(|t| t.key.as_ref() == Some(key)) {
+                return Err(PlanError::SharedKey(other.name.clone(), team.name.clone()));
+            }
+        }
         if self.rounds.is_empty() {
             return Err(PlanError::NoRounds);
         }
@@ -283,6 +295,7 @@ mod tests {
                 name: format!("第{}队", i + 1),
                 colour: [200, 16, 46],
                 members: Vec::new(),
+                key: None,
             })
             .collect()
     }

@@ -264,6 +264,7 @@ mod tests {
                 name: format!("第{}队", i + 1),
                 colour: [1, 2, 3],
                 members: Vec::new(),
+                key: None,
             })
             .collect();
         let plan = ContestPlan::standard("测试赛", teams);

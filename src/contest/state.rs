@@ -8,8 +8,13 @@ use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use rand::Rng;
+use rand::seq::IndexedRandom;
+
 use super::plan::{ContestPlan, RiskOrder, RoundKind};
-use crate::practice::Moment;
+use crate::bank::Library;
+use crate::practice::filter::pool;
+use crate::practice::{Filter, Moment};
 
 /// Something that happened in the contest.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,6 +276,22 @@ impl Contest {
             let _ = contest.apply(&logged.event, logged.at);
         }
         contest
+    }
+
+    /// A random question for the next [`Event::Show`]: from the round's banks, eras and kinds
+    /// (the 加赛: any), never one already used in this contest.
+    pub fn draw_question(&self, library: &Library, rng: &mut impl Rng) -> Option<String> {
+        let filter = self
+            .plan
+            .rounds
+            .get(self.round)
+            .map_or_else(Filter::default, |r| r.filter.clone());
+        let fresh: Vec<&str> = pool(library, &filter)
+            .into_iter()
+            .map(|q| q.id.as_str())
+            .filter(|id| !self.used.contains(*id))
+            .collect();
+        fresh.choose(rng).map(|id| (*id).to_owned())
     }
 
     /// The round's kind, or `None` during the 加赛 and at the end.
@@ -542,12 +563,7 @@ impl Contest {
         if self.used.contains(question) {
             return Err(Refused::QuestionUsed);
         }
-        let risk_value = match (&self.stage, self.round_kind()) {
-            (Stage::Picked { value }, Some(RoundKind::Risk { .. })) => Some(*value),
-            (Stage::Ready, Some(RoundKind::Risk { .. })) => return Err(Refused::NotNow),
-            (Stage::Ready, _) => None,
-            _ => return Err(Refused::NotNow),
-        };
+        let risk_value = self.show_stakes()?;
         self.used.insert(question.to_owned());
         self.presses.clear();
         self.excluded.clear();
@@ -575,6 +591,21 @@ impl Contest {
             penalty,
         };
         Ok(())
+    }
+
+    /// Whether a question can be shown now (风险题: only after the pick); the 风险 value if any.
+    fn show_stakes(&self) -> Result<Option<i32>, Refused> {
+        match (&self.stage, self.round_kind()) {
+            (Stage::Picked { value }, Some(RoundKind::Risk { .. })) => Ok(Some(*value)),
+            (Stage::Ready, Some(RoundKind::Risk { .. })) => Err(Refused::NotNow),
+            (Stage::Ready, _) => Ok(None),
+            _ => Err(Refused::NotNow),
+        }
+    }
+
+    /// Whether [`Event::Show`] fits now (with an unused question).
+    pub fn can_show(&self) -> bool {
+        self.show_stakes().is_ok()
     }
 
     fn buzz(&mut self, team: usize, at: Moment) -> Result<(), Refused> {
@@ -761,6 +792,7 @@ mod tests {
                     name: format!("队{i}"),
                     colour: [0, 0, 0],
                     members: Vec::new(),
+                    key: None,
                 })
                 .collect(),
             base_score: 100,

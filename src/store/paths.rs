@@ -60,6 +60,16 @@ impl DataDir {
         self.root.join("arena.ron")
     }
 
+    /// `contest/current.log`: the 知识竞赛 being played, one event per line.
+    pub fn contest_log(&self) -> PathBuf {
+        self.root.join("contest").join("current.log")
+    }
+
+    /// `contest/plans/`: saved contest set-ups (templates).
+    pub fn contest_plans_dir(&self) -> PathBuf {
+        self.root.join("contest").join("plans")
+    }
+
     /// `banks/`: the user's own banks, loaded at start.
     pub fn banks_dir(&self) -> PathBuf {
         self.root.join("banks")

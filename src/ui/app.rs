@@ -17,6 +17,7 @@ use super::{fonts, theme, widgets};
 use crate::bank::{BankOrigin, Library, Question, Severity};
 use crate::challenge::Arena;
 use crate::content::{BUNDLED_CALENDAR, Calendar, parse_calendar};
+use crate::contest::ContestLog;
 use crate::practice::{Moment, StudyRecord};
 use crate::store::atomic::Loaded;
 use crate::store::study::{load_study, save_study};
@@ -121,6 +122,8 @@ pub struct Shared {
     images: HashMap<String, Option<egui::TextureHandle>>,
     /// The 擂台赛 in progress (or just finished), saved after every judgement.
     pub arena: Option<Arena>,
+    /// The 知识竞赛 being played (or just finished), each event synced to its log.
+    pub contest: Option<ContestLog>,
 }
 
 impl Shared {
@@ -351,6 +354,29 @@ impl DangshiApp {
                 None
             }
         };
+        let contest_path = data_dir.contest_log();
+        let contest = if contest_path.exists() {
+            match ContestLog::open(&contest_path) {
+                Ok(log) => {
+                    if log.skipped_lines() > 0 {
+                        notices.push(Notice {
+                            kind: NoticeKind::Warning,
+                            text: format!("比赛记录中有 {} 行损坏，已跳过", log.skipped_lines()),
+                        });
+                    }
+                    Some(log)
+                }
+                Err(err) => {
+                    notices.push(Notice {
+                        kind: NoticeKind::Error,
+                        text: err.to_string(),
+                    });
+                    None
+                }
+            }
+        } else {
+            None
+        };
         let seed = clock.now().timestamp_micros().unsigned_abs();
         let mut shared = Shared {
             data_dir,
@@ -364,6 +390,7 @@ impl DangshiApp {
             calendar: parse_calendar(BUNDLED_CALENDAR).ok(),
             images: HashMap::new(),
             arena,
+            contest,
         };
         shared.sync_study();
         DangshiApp {

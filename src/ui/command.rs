@@ -238,3 +238,91 @@ impl StageKey {
         pressed
     }
 }
+
+/// The host's keys on the 知识竞赛 console: function keys, so USB buzzers (which type letters and
+/// digits) never trigger them. Never fire inside a text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostKey {
+    /// F1: show the next question (风险题: after the pick).
+    Show,
+    /// F2: open the buzzers.
+    Open,
+    /// F3: judge right.
+    Right,
+    /// F4: judge wrong.
+    Wrong,
+    /// F5: reveal the answer to the audience.
+    Reveal,
+    /// F6: void the question.
+    Void,
+    /// F7: reopen the buzzers after a wrong answer.
+    Reopen,
+    /// F8: next question, turn or round.
+    Next,
+    /// F9: pause or resume the clocks.
+    Pause,
+    /// Ctrl+Z: undo the latest event.
+    Undo,
+}
+
+impl HostKey {
+    /// Every host key with its shortcut, in the order the console lists them.
+    pub const ALL: [(HostKey, Key, &'static str); 9] = [
+        (HostKey::Show, Key::F1, "F1"),
+        (HostKey::Open, Key::F2, "F2"),
+        (HostKey::Right, Key::F3, "F3"),
+        (HostKey::Wrong, Key::F4, "F4"),
+        (HostKey::Reveal, Key::F5, "F5"),
+        (HostKey::Void, Key::F6, "F6"),
+        (HostKey::Reopen, Key::F7, "F7"),
+        (HostKey::Next, Key::F8, "F8"),
+        (HostKey::Pause, Key::F9, "F9"),
+    ];
+
+    /// Keys pressed this frame, consumed.
+    pub fn pressed(ctx: &egui::Context) -> Vec<HostKey> {
+        if ctx.egui_wants_keyboard_input() {
+            return Vec::new();
+        }
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for (host_key, key, _) in HostKey::ALL {
+                if input.consume_key(Modifiers::NONE, key) {
+                    pressed.push(host_key);
+                }
+            }
+            if input.consume_key(Modifiers::COMMAND, Key::Z) {
+                pressed.push(HostKey::Undo);
+            }
+        });
+        pressed
+    }
+}
+
+/// Keys pressed (not repeats) this frame, by name, for the buzzers; none while a text field has
+/// focus. The keys are consumed so no widget acts on them.
+pub fn buzzer_presses(ctx: &egui::Context) -> Vec<&'static str> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    ctx.input_mut(|input| {
+        let mut names = Vec::new();
+        input.events.retain(|event| match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                repeat: false,
+                modifiers,
+                ..
+            } if modifiers.is_none()
+                && !matches!(key, Key::Escape | Key::F11)
+                && !HostKey::ALL.iter().any(|(_, k, _)| k == key) =>
+            {
+                names.push(key.name());
+                false
+            }
+            _ => true,
+        });
+        names
+    })
+}

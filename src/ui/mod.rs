@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod command;
+pub mod contest_view;
 pub mod fonts;
 pub mod question_view;
 pub mod screens;

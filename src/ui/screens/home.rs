@@ -66,12 +66,7 @@ impl Feature {
     pub fn planned(self) -> &'static [&'static str] {
         match self {
             // Built: their entries open their own screens, never the pending one.
-            Feature::Practice | Feature::Challenge => &[],
-            Feature::Contest => &[
-                "分队伍的必答、抢答、风险题环节",
-                "键盘抢答器，主持人控制台与观众大屏两个窗口",
-                "比分随时保存，可撤销，断电后可继续",
-            ],
+            Feature::Practice | Feature::Challenge | Feature::Contest => &[],
             Feature::March => &[
                 "每天记录步数（手动输入或导入手机导出文件）",
                 "步数换算为长征里程，走完两万五千里",
@@ -126,6 +121,7 @@ impl HomeScreen {
                 action = Some(ScreenAction::open(match feature {
                     Feature::Practice => Screen::PracticeHub(PracticeHubScreen::default()),
                     Feature::Challenge => Screen::ChallengeHub(ChallengeHubScreen::default()),
+                    Feature::Contest => Screen::ContestSetup(Box::default()),
                     _ => Screen::Pending(PendingScreen { feature }),
                 }));
             }

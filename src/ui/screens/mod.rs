@@ -5,6 +5,8 @@ pub mod arena;
 pub mod banks;
 pub mod challenge;
 pub mod challenge_hub;
+pub mod contest_console;
+pub mod contest_setup;
 pub mod exam;
 pub mod home;
 pub mod pending;
@@ -18,6 +20,8 @@ pub use arena::ArenaScreen;
 pub use banks::BanksScreen;
 pub use challenge::ChallengeScreen;
 pub use challenge_hub::ChallengeHubScreen;
+pub use contest_console::ContestConsoleScreen;
+pub use contest_setup::ContestSetupScreen;
 pub use exam::ExamScreen;
 pub use home::{Feature, HomeScreen};
 pub use pending::PendingScreen;
@@ -55,6 +59,10 @@ pub enum Screen {
     Challenge(ChallengeScreen),
     /// 擂台赛 on the big screen.
     Arena(ArenaScreen),
+    /// 知识竞赛 set-up.
+    ContestSetup(Box<ContestSetupScreen>),
+    /// 知识竞赛 host console (and audience window).
+    ContestConsole(ContestConsoleScreen),
 }
 
 /// Where a screen wants to go next.
@@ -90,6 +98,8 @@ impl Screen {
             Screen::ChallengeHub(screen) => screen.ui(ui, shared),
             Screen::Challenge(screen) => screen.ui(ui, shared),
             Screen::Arena(screen) => screen.ui(ui, shared),
+            Screen::ContestSetup(screen) => screen.ui(ui, shared),
+            Screen::ContestConsole(screen) => screen.ui(ui, shared),
         }
     }
 }

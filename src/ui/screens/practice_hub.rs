@@ -332,8 +332,9 @@ fn settings_editor(ui: &mut egui::Ui, shared: &mut Shared) {
     let settings = &mut study.record.settings;
     ui.collapsing(RichText::new("练习设置").strong(), |ui| {
         ui.horizontal(|ui| {
-            ui.label("错题连续答对");
-            ui.add(egui::DragValue::new(&mut settings.wrong_book_exit).range(1..=MAX_WRONG_BOOK_EXIT));
+            let label = ui.label("错题连续答对");
+            ui.add(egui::DragValue::new(&mut settings.wrong_book_exit).range(1..=MAX_WRONG_BOOK_EXIT))
+                .labelled_by(label.id);
             ui.label("次后移出错题本");
         });
         ui.checkbox(&mut settings.instant_submit, "单选题、判断题选中即提交");
