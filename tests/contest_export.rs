@@ -1,22 +1,17 @@
 //! The contest results workbook opens with calamine and its totals match the engine.
 
+mod common;
+
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::{FixedOffset, TimeDelta, TimeZone};
+use common::app::teams;
 use dangshi::contest::results::{totals, write_xlsx};
-use dangshi::contest::{ContestLog, ContestPlan, Event, TeamSetup};
+use dangshi::contest::{ContestLog, ContestPlan, Event};
 
 #[test]
 fn the_xlsx_totals_match_the_engine() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let teams = ["红星队", "先锋队"]
-        .iter()
-        .map(|name| TeamSetup {
-            name: (*name).to_owned(),
-            colour: [200, 16, 46],
-            members: Vec::new(),
-            key: None,
-        })
-        .collect();
+    let teams = teams(&["红星队", "先锋队"]);
     let mut log = ContestLog::create(
         &dir.path().join("current.log"),
         ContestPlan::standard("赛", teams),

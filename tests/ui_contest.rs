@@ -5,9 +5,9 @@
 mod common;
 
 use chrono::{FixedOffset, TimeZone};
-use common::app::{clock, open};
+use common::app::{clock, open, teams};
 use dangshi::bank::{Era, Question, QuestionKind};
-use dangshi::contest::{Contest, ContestPlan, Event, TeamSetup};
+use dangshi::contest::{Contest, ContestPlan, Event};
 use dangshi::store::DataDir;
 use dangshi::store::ThemeChoice;
 use dangshi::ui::DangshiApp;
@@ -116,15 +116,7 @@ fn fill_question() -> Question {
 
 #[test]
 fn the_audience_never_sees_the_answer_before_it_is_revealed() {
-    let teams = ["甲队", "乙队"]
-        .iter()
-        .map(|name| TeamSetup {
-            name: (*name).to_owned(),
-            colour: [200, 16, 46],
-            members: Vec::new(),
-            key: None,
-        })
-        .collect();
+    let teams = teams(&["甲队", "乙队"]);
     let mut contest = Contest::new(ContestPlan::standard("测试赛", teams));
     let t = FixedOffset::east_opt(8 * 3600)
         .and_then(|tz| tz.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).single())

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use chrono::{FixedOffset, TimeZone};
+use dangshi::contest::TeamSetup;
 use dangshi::practice::{Filter, StudyRecord};
 use dangshi::store::DataDir;
 use dangshi::store::study::{load_study, save_study};
@@ -103,4 +104,17 @@ pub fn open(harness: &mut Harness<'static, DangshiApp>, label: &str) {
 /// Profile 1's study record as saved.
 pub fn saved(data: &Path) -> StudyRecord {
     load_study(&DataDir::at(data).study_file(1)).0
+}
+
+/// Teams with these names, red, no members, no buzzer keys.
+pub fn teams(names: &[&str]) -> Vec<TeamSetup> {
+    names
+        .iter()
+        .map(|name| TeamSetup {
+            name: (*name).to_owned(),
+            colour: [200, 16, 46],
+            members: Vec::new(),
+            key: None,
+        })
+        .collect()
 }
