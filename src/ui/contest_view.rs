@@ -253,9 +253,21 @@ pub fn audience(
             reveal,
         };
         question_view::stem(ui, question, None, &style);
-        if !matches!(question.kind, crate::bank::QuestionKind::Fill { .. }) || reveal {
+        // Choices show ✓ on the right option once revealed; 排序 and 填空 answers are in the line below.
+        let choices = matches!(
+            question.kind,
+            crate::bank::QuestionKind::Single { .. }
+                | crate::bank::QuestionKind::Multiple { .. }
+                | crate::bank::QuestionKind::Judge { .. }
+        );
+        if !matches!(question.kind, crate::bank::QuestionKind::Fill { .. }) {
             let mut shown = stage_draft(question);
-            let grade = reveal.then(Grade::unanswered);
+            // Always locked: the audience's screen is for showing, never for answering.
+            let grade = Some(Grade::unanswered());
+            let style = ViewStyle {
+                reveal: reveal && choices,
+                ..style
+            };
             question_view::answer_area(ui, question, &mut shown, grade.as_ref(), &style);
         }
         if reveal {
@@ -267,17 +279,15 @@ pub fn audience(
             );
         }
     }
-    ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
-        ui.add_space(4.0);
-        egui::Frame::new()
-            .stroke(Stroke::new(1.0, colours.highlight))
-            .corner_radius(6)
-            .inner_margin(8)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                scoreboard(ui, contest, sizes.body, colours);
-            });
-    });
+    ui.add_space(sizes.body * 0.5);
+    egui::Frame::new()
+        .stroke(Stroke::new(1.0, colours.highlight))
+        .corner_radius(6)
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            scoreboard(ui, contest, sizes.body, colours);
+        });
 }
 
 /// The question as shown in a contest, nothing chosen; 排序 items rotated by one, the same on every

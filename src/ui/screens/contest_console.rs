@@ -58,7 +58,12 @@ impl ContestConsoleScreen {
             .and_then(|id| shared.question(id))
             .cloned();
         if self.audience_open && !self.single_window {
-            self.audience_window(ui.ctx(), &log, question.as_ref(), shared, &mut wanted);
+            // The host may be working in the audience window: its keys count too.
+            for key in self.audience_window(ui.ctx(), &log, question.as_ref(), shared, &mut wanted) {
+                if let Some(event) = self.host_event(key, &log, shared) {
+                    wanted.push(event);
+                }
+            }
         }
         if self.single_window {
             contest_view::audience(ui, log.contest(), question.as_ref(), now, &colours);
@@ -156,17 +161,16 @@ impl ContestConsoleScreen {
             Some(question) => {
                 let style = ViewStyle::desk(colours, true);
                 question_view::stem(ui, question, None, &style);
-                let mut shown = stage_draft(question);
-                question_view::answer_area(
-                    ui,
-                    question,
-                    &mut shown,
-                    None,
-                    &ViewStyle {
+                // A blank would look editable: the answer line below says it instead.
+                if !matches!(question.kind, crate::bank::QuestionKind::Fill { .. }) {
+                    let mut shown = stage_draft(question);
+                    let plain = ViewStyle {
                         reveal: false,
                         ..style
-                    },
-                );
+                    };
+                    let locked = crate::practice::Grade::unanswered();
+                    question_view::answer_area(ui, question, &mut shown, Some(&locked), &plain);
+                }
                 ui.label(
                     RichText::new(format!("答案：{}", correct_answer_text(question)))
                         .size(theme::size::VERDICT)
@@ -305,15 +309,20 @@ impl ContestConsoleScreen {
                 ui.add_space(8.0);
                 ui.horizontal_wrapped(|ui| {
                     ui.checkbox(&mut self.audience_open, "观众窗口");
-                    ui.add_enabled(
-                        self.audience_open,
+                    ui.add(
                         egui::DragValue::new(&mut self.monitor)
                             .range(0..=8)
                             .prefix("显示器 "),
                     )
                     .on_hover_text("观众窗口全屏显示在第几个显示器上（0 为第一个）");
+                    let label = if self.audience_fullscreen {
+                        "观众窗口退出全屏"
+                    } else {
+                        "观众窗口全屏"
+                    };
                     if ui
-                        .add_enabled(self.audience_open, egui::Button::new("观众窗口全屏"))
+                        .button(label)
+                        .on_hover_text("观众窗口未打开时，打开后直接全屏")
                         .clicked()
                     {
                         self.audience_fullscreen = !self.audience_fullscreen;
@@ -382,15 +391,23 @@ impl ContestConsoleScreen {
         question: Option<&Question>,
         shared: &Shared,
         wanted: &mut Vec<Event>,
-    ) {
+    ) -> Vec<HostKey> {
         let colours = theme::palette(shared.settings.theme);
         let now = shared.now();
         let builder = ViewportBuilder::default()
             .with_title(format!("{} · 观众屏", log.contest().plan.title))
-            .with_inner_size([1280.0, 720.0]);
+            .with_inner_size([1280.0, 720.0])
+            .with_fullscreen(self.audience_fullscreen);
+        let builder = if self.audience_fullscreen {
+            builder.with_monitor(self.monitor)
+        } else {
+            builder
+        };
+        let mut host_keys = Vec::new();
         let closed =
             ctx.show_viewport_immediate(ViewportId::from_hash_of("contest-audience"), builder, |ui, _| {
-                // Buzzers work while the audience window has the keyboard too.
+                // Buzzers and host keys work while the audience window has the keyboard too.
+                host_keys = HostKey::pressed(ui.ctx());
                 wanted.extend(buzzes(ui.ctx(), log));
                 egui::CentralPanel::default().show(ui, |ui| {
                     contest_view::audience(ui, log.contest(), question, now, &colours);
@@ -400,6 +417,7 @@ impl ContestConsoleScreen {
         if closed {
             self.audience_open = false;
         }
+        host_keys
     }
 }
 
