@@ -152,3 +152,37 @@ fn the_audience_never_sees_the_answer_before_it_is_revealed() {
     contest.apply(&Event::Reveal, t).expect("reveal");
     assert!(answer_shown(&contest), "revealed");
 }
+
+#[test]
+fn the_podium_shares_a_place_between_equal_scores() {
+    let mut plan = ContestPlan::standard("测试赛", teams(&["甲队", "乙队", "丙队"]));
+    plan.rounds.truncate(1);
+    if let dangshi::contest::RoundKind::Required { per_team, .. } = &mut plan.rounds[0].kind {
+        *per_team = 1;
+    }
+    let mut contest = Contest::new(plan);
+    let t = FixedOffset::east_opt(8 * 3600)
+        .and_then(|tz| tz.with_ymd_and_hms(2026, 7, 1, 9, 0, 0).single())
+        .expect("time");
+    for (turn, correct) in [true, false, false].into_iter().enumerate() {
+        let shown = Event::Show {
+            question: format!("q{turn}"),
+        };
+        for event in [shown, Event::Judge { correct }, Event::Next] {
+            contest.apply(&event, t).expect("event");
+        }
+    }
+    assert!(contest.is_finished());
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(200)
+        .build_ui(move |ui| {
+            install_cjk_font(ui.ctx());
+            let colours = theme::palette(ThemeChoice::PartyRed);
+            contest_view::audience(ui, &contest, None, t, &colours);
+        });
+    harness.run();
+    harness.get_by_label("冠军  甲队  110 分");
+    harness.get_by_label("亚军  乙队  100 分");
+    harness.get_by_label("亚军  丙队  100 分");
+}

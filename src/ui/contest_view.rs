@@ -9,6 +9,7 @@ use super::question_view::{self, ViewStyle};
 use super::stage::{self, StageSizes};
 use super::theme::Palette;
 use crate::bank::Question;
+use crate::contest::results::totals;
 use crate::contest::{Contest, Stage};
 use crate::practice::answer::{Grade, correct_answer_text};
 use crate::practice::{Draft, Moment};
@@ -168,24 +169,22 @@ pub fn podium(ui: &mut egui::Ui, contest: &Contest, sizes: &StageSizes, colours:
                 .size(sizes.header)
                 .color(colours.weak_text),
         );
-        for (place, team) in contest.ranking().into_iter().take(places).enumerate() {
+        // Teams with equal scores share a place.
+        for line in totals(contest).into_iter().filter(|l| l.place <= places) {
+            let place = line.place - 1;
             let title = titles
                 .get(place)
-                .map_or_else(|| format!("第 {} 名", place + 1), |t| (*t).to_owned());
+                .map_or_else(|| format!("第 {} 名", line.place), |t| (*t).to_owned());
             let size = sizes.stem * (1.3 - 0.2 * place as f32).max(0.7);
             ui.label(
-                RichText::new(format!(
-                    "{title}  {}  {} 分",
-                    team_name(contest, team),
-                    contest.scores[team]
-                ))
-                .size(size)
-                .strong()
-                .color(if place == 0 {
-                    colours.highlight
-                } else {
-                    team_colour(contest, team)
-                }),
+                RichText::new(format!("{title}  {}  {} 分", line.name, line.score))
+                    .size(size)
+                    .strong()
+                    .color(if place == 0 {
+                        colours.highlight
+                    } else {
+                        team_colour(contest, line.team)
+                    }),
             );
         }
     });
