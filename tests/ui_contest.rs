@@ -98,6 +98,24 @@ fn two_teams_through_a_required_and_a_buzz_question_with_a_false_start() {
     assert_eq!(scores(&harness), vec![120, 90]);
 }
 
+/// The audience screen alone at 1920×1080, as the projector shows it.
+fn audience_harness(
+    contest: Contest,
+    question: Option<Question>,
+    t: dangshi::practice::Moment,
+) -> Harness<'static> {
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(200)
+        .build_ui(move |ui| {
+            install_cjk_font(ui.ctx());
+            let colours = theme::palette(ThemeChoice::PartyRed);
+            contest_view::audience(ui, &contest, question.as_ref(), t, &colours);
+        });
+    harness.run();
+    harness
+}
+
 fn fill_question() -> Question {
     Question {
         id: "f1".into(),
@@ -125,15 +143,7 @@ fn the_audience_never_sees_the_answer_before_it_is_revealed() {
     let answer_shown = |contest: &Contest| {
         let contest = contest.clone();
         let question = question.clone();
-        let mut harness = Harness::builder()
-            .with_size([1920.0, 1080.0])
-            .with_max_steps(200)
-            .build_ui(move |ui| {
-                install_cjk_font(ui.ctx());
-                let colours = theme::palette(ThemeChoice::PartyRed);
-                contest_view::audience(ui, &contest, Some(&question), t, &colours);
-            });
-        harness.run();
+        let harness = audience_harness(contest, Some(question), t);
         harness.get_by_label_contains("嘉兴");
         harness.query_all_by_label_contains("南湖").next().is_some()
             || harness.query_all_by_label_contains("正确答案").next().is_some()
@@ -173,15 +183,7 @@ fn the_podium_shares_a_place_between_equal_scores() {
         }
     }
     assert!(contest.is_finished());
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(200)
-        .build_ui(move |ui| {
-            install_cjk_font(ui.ctx());
-            let colours = theme::palette(ThemeChoice::PartyRed);
-            contest_view::audience(ui, &contest, None, t, &colours);
-        });
-    harness.run();
+    let harness = audience_harness(contest, None, t);
     harness.get_by_label("冠军  甲队  110 分");
     harness.get_by_label("亚军  乙队  100 分");
     harness.get_by_label("亚军  丙队  100 分");
