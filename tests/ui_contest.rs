@@ -188,3 +188,28 @@ fn the_podium_shares_a_place_between_equal_scores() {
     harness.get_by_label("亚军  乙队  100 分");
     harness.get_by_label("亚军  丙队  100 分");
 }
+
+#[test]
+fn setting_up_anew_keeps_the_old_log_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = clock();
+    let mut harness = contest_harness(dir.path(), &clock);
+    open(&mut harness, "知识竞赛");
+    open(&mut harness, "开始比赛");
+    press(&mut harness, Key::F1);
+    press(&mut harness, Key::Escape);
+    harness.get_by_label_contains("有一场比赛尚未结束");
+    open(&mut harness, "重新设置比赛");
+    open(&mut harness, "确定");
+    harness.get_by_label("参赛队伍");
+    let folder = DataDir::at(dir.path()).contest_log();
+    let folder = folder.parent().expect("contest folder");
+    let kept: Vec<String> = std::fs::read_dir(folder)
+        .expect("contest folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("contest-") && name.ends_with(".log"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the old log is kept: {kept:?}");
+    assert!(!DataDir::at(dir.path()).contest_log().exists());
+}

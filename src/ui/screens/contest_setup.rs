@@ -519,10 +519,13 @@ fn describe(filter: &Filter) -> String {
 /// Moves the finished or abandoned contest's log aside (kept, never deleted) and forgets it.
 fn archive_log(shared: &mut Shared) {
     let Some(log) = shared.contest.take() else { return };
+    let path = log.path().to_path_buf();
+    // Close the file first: Windows cannot rename a file that is open.
+    drop(log);
     let stamp = shared.now().format("%Y%m%d-%H%M%S");
-    let kept = log.path().with_file_name(format!("contest-{stamp}.log"));
-    if let Err(err) = std::fs::rename(log.path(), &kept) {
+    let kept = path.with_file_name(format!("contest-{stamp}.log"));
+    if let Err(err) = std::fs::rename(&path, &kept) {
         shared.notify(NoticeKind::Error, format!("无法另存比赛记录：{err}"));
-        shared.contest = Some(log);
+        shared.contest = ContestLog::open(&path).ok();
     }
 }
