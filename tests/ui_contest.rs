@@ -4,9 +4,10 @@
 
 mod common;
 
-use chrono::{FixedOffset, TimeZone};
+use chrono::{FixedOffset, TimeDelta, TimeZone};
 use common::app::{clock, open, teams};
 use dangshi::bank::{Era, Question, QuestionKind};
+use dangshi::contest::cues::Cue;
 use dangshi::contest::{Contest, ContestPlan, Event};
 use dangshi::store::DataDir;
 use dangshi::store::ThemeChoice;
@@ -27,6 +28,15 @@ fn contest_harness(data: &std::path::Path, clock: &ManualClock) -> Harness<'stat
         .with_max_steps(200)
         .build_eframe(move |cc| DangshiApp::with_clock(&cc.egui_ctx, data, clock));
     harness.run();
+    harness
+}
+
+/// A new contest with the standard plan, its first 必答 question on screen.
+fn first_question_shown(data: &std::path::Path, clock: &ManualClock) -> Harness<'static, DangshiApp> {
+    let mut harness = contest_harness(data, clock);
+    open(&mut harness, "知识竞赛");
+    open(&mut harness, "开始比赛");
+    press(&mut harness, Key::F1);
     harness
 }
 
@@ -89,13 +99,40 @@ fn two_teams_through_a_required_and_a_buzz_question_with_a_false_start() {
         assert_eq!(scores(&harness), vec![110, 90]);
         press(&mut harness, Key::F3);
         assert_eq!(scores(&harness), vec![120, 90]);
+        assert_eq!(
+            harness.state().shared().sound.recent(),
+            [Cue::Correct, Cue::Buzz, Cue::Buzz, Cue::Correct, Cue::Correct],
+            "a cue for each judgement and each heard buzz; none for the late press or the undo"
+        );
     }
     // The app is closed mid-round; the log brings the contest back exactly.
     let mut harness = contest_harness(dir.path(), &clock);
+    harness.get_by_label_contains("尚未结束，已恢复到中断处");
     open(&mut harness, "知识竞赛");
     open(&mut harness, "继续比赛");
     harness.get_by_label("✓ 第一队 回答正确");
     assert_eq!(scores(&harness), vec![120, 90]);
+}
+
+#[test]
+fn the_last_five_seconds_tick_and_time_up_sounds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clock = clock();
+    let mut harness = first_question_shown(dir.path(), &clock);
+    let cues = |harness: &Harness<'static, DangshiApp>| harness.state().shared().sound.recent().to_vec();
+    clock.advance(TimeDelta::seconds(24));
+    harness.run();
+    assert!(cues(&harness).is_empty(), "6 seconds left: quiet");
+    for second in 25..30 {
+        clock.advance(TimeDelta::seconds(1));
+        harness.run();
+        assert_eq!(cues(&harness).len(), second - 24, "a tick at {second} s");
+    }
+    clock.advance(TimeDelta::seconds(1));
+    harness.run();
+    let heard = cues(&harness);
+    assert_eq!(heard[..5], [Cue::Tick; 5]);
+    assert_eq!(heard[5..], [Cue::TimeUp]);
 }
 
 /// The audience screen alone at 1920×1080, as the projector shows it.
@@ -193,10 +230,7 @@ fn the_podium_shares_a_place_between_equal_scores() {
 fn setting_up_anew_keeps_the_old_log_aside() {
     let dir = tempfile::tempdir().expect("temp dir");
     let clock = clock();
-    let mut harness = contest_harness(dir.path(), &clock);
-    open(&mut harness, "知识竞赛");
-    open(&mut harness, "开始比赛");
-    press(&mut harness, Key::F1);
+    let mut harness = first_question_shown(dir.path(), &clock);
     press(&mut harness, Key::Escape);
     harness.get_by_label_contains("有一场比赛尚未结束");
     open(&mut harness, "重新设置比赛");

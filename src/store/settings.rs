@@ -76,6 +76,8 @@ pub struct Settings {
     pub profiles: Vec<Profile>,
     /// Who is studying now.
     pub current_profile: Option<u32>,
+    /// Whether the 知识竞赛 plays sound cues.
+    pub sound: bool,
 }
 
 impl Default for Settings {
@@ -85,6 +87,7 @@ impl Default for Settings {
             theme: ThemeChoice::default(),
             profiles: Vec::new(),
             current_profile: None,
+            sound: true,
         }
     }
 }

@@ -13,6 +13,7 @@ use rand::rngs::StdRng;
 
 use super::command::Command;
 use super::screens::{Screen, ScreenAction};
+use super::sound::SoundPlayer;
 use super::{fonts, theme, widgets};
 use crate::bank::{BankOrigin, Library, Question, Severity};
 use crate::challenge::Arena;
@@ -124,6 +125,8 @@ pub struct Shared {
     pub arena: Option<Arena>,
     /// The 知识竞赛 being played (or just finished), each event synced to its log.
     pub contest: Option<ContestLog>,
+    /// Sound cues.
+    pub sound: SoundPlayer,
 }
 
 impl Shared {
@@ -337,7 +340,15 @@ impl DangshiApp {
             });
         }
         let arena = match load_ron_with_backup::<Arena>(&data_dir.arena_file()) {
-            Ok(Loaded::Current(arena)) => Some(arena),
+            Ok(Loaded::Current(arena)) => {
+                if !arena.is_finished() {
+                    notices.push(Notice {
+                        kind: NoticeKind::Info,
+                        text: "上次的擂台赛尚未结束，已恢复：进入“挑战答题”继续".to_string(),
+                    });
+                }
+                Some(arena)
+            }
             Ok(Loaded::FromBackup(arena, err)) => {
                 notices.push(Notice {
                     kind: NoticeKind::Warning,
@@ -362,6 +373,15 @@ impl DangshiApp {
                         notices.push(Notice {
                             kind: NoticeKind::Warning,
                             text: format!("比赛记录中有 {} 行损坏，已跳过", log.skipped_lines()),
+                        });
+                    }
+                    if !log.contest().is_finished() {
+                        notices.push(Notice {
+                            kind: NoticeKind::Info,
+                            text: format!(
+                                "上次的比赛“{}”尚未结束，已恢复到中断处：进入“知识竞赛”继续主持",
+                                log.contest().plan.title
+                            ),
                         });
                     }
                     Some(log)
@@ -391,6 +411,7 @@ impl DangshiApp {
             images: HashMap::new(),
             arena,
             contest,
+            sound: SoundPlayer::default(),
         };
         shared.sync_study();
         DangshiApp {

@@ -6,6 +6,7 @@ pub mod contest_view;
 pub mod fonts;
 pub mod question_view;
 pub mod screens;
+pub mod sound;
 pub mod stage;
 pub mod theme;
 pub mod widgets;

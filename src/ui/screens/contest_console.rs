@@ -6,6 +6,7 @@ use egui::{RichText, ViewportBuilder, ViewportCommand, ViewportId};
 
 use super::ScreenAction;
 use crate::bank::Question;
+use crate::contest::cues::{CountdownTicks, cue_for_event};
 use crate::contest::results::{describe, write_csv, write_xlsx};
 use crate::contest::state::cancelled;
 use crate::contest::{ContestLog, Event, RoundKind, Stage};
@@ -30,6 +31,7 @@ pub struct ContestConsoleScreen {
     adjust_team: usize,
     adjust_delta: i32,
     adjust_reason: String,
+    ticks: CountdownTicks,
 }
 
 impl ContestConsoleScreen {
@@ -76,18 +78,30 @@ impl ContestConsoleScreen {
             });
         }
 
+        let audible = shared.settings.sound;
         for event in wanted {
-            if let Err(err) = log.record(event, now) {
-                if let crate::contest::LogError::Io { .. } = err {
+            let before = log.contest().clone();
+            match log.record(event.clone(), now) {
+                Ok(()) => {
+                    if let Some(cue) = cue_for_event(&before, &event, log.contest()) {
+                        shared.sound.play(cue, audible);
+                    }
+                    ui.ctx().request_repaint();
+                }
+                Err(err @ crate::contest::LogError::Io { .. }) => {
                     shared.notify(NoticeKind::Error, err.to_string());
                 }
-            } else {
-                ui.ctx().request_repaint();
+                Err(_) => {}
             }
         }
-        if let Some(wait) =
-            stage::next_tick(log.contest().remaining(now)).filter(|_| log.contest().paused_at.is_none())
-        {
+        let running = log
+            .contest()
+            .remaining(now)
+            .filter(|_| log.contest().paused_at.is_none());
+        if let Some(cue) = self.ticks.observe(running) {
+            shared.sound.play(cue, audible);
+        }
+        if let Some(wait) = stage::next_tick(running) {
             ui.ctx().request_repaint_after(wait);
         }
         shared.contest = Some(log);
@@ -357,12 +371,17 @@ impl ContestConsoleScreen {
                 let undone = cancelled(log.events());
                 for logged in log.events().iter().rev().take(LOG_LINES) {
                     ui.horizontal(|ui| {
-                        let text = format!(
+                        let mut text = format!(
                             "{} {} {}",
                             logged.seq,
                             logged.at.format("%H:%M:%S"),
                             describe(&logged.event, contest)
                         );
+                        if let Event::Show { question } = &logged.event
+                            && let Some(shown) = shared.question(question)
+                        {
+                            text.push_str(&format!("「{}」", stem_start(&shown.stem)));
+                        }
                         let undone_now = undone.contains(&logged.seq);
                         let label = if undone_now {
                             RichText::new(format!("{text}（已撤销）"))
@@ -419,6 +438,16 @@ impl ContestConsoleScreen {
         }
         host_keys
     }
+}
+
+/// The start of a stem, for one line of the event log.
+fn stem_start(stem: &str) -> String {
+    const CHARS: usize = 18;
+    let mut start: String = stem.chars().take(CHARS).collect();
+    if stem.chars().nth(CHARS).is_some() {
+        start.push('…');
+    }
+    start
 }
 
 /// Buzz events for the buzzer keys pressed this frame.

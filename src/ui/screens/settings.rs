@@ -1,12 +1,14 @@
-//! Settings: UI scale for projectors, theme, fullscreen, where data lives, shortcuts.
+//! Settings: UI scale for projectors, theme, fullscreen, sound, where data lives, shortcuts.
 
 use egui::RichText;
 
 use super::ScreenAction;
+use crate::contest::cues::Cue;
 use crate::store::ThemeChoice;
 use crate::store::settings::{MAX_SCALE_PERCENT, MIN_SCALE_PERCENT, SCALE_STEP_PERCENT};
 use crate::ui::app::Shared;
 use crate::ui::command::Command;
+use crate::ui::sound::SoundStatus;
 use crate::ui::theme;
 use crate::ui::widgets::screen_heading;
 
@@ -63,6 +65,28 @@ impl SettingsScreen {
             };
             if ui.button(label).clicked() {
                 shared.requested.push(Command::ToggleFullscreen);
+            }
+
+            section(ui, "声音");
+            let status = shared.sound.status();
+            let built = status != SoundStatus::NotBuilt;
+            ui.add_enabled(
+                built,
+                egui::Checkbox::new(
+                    &mut shared.settings.sound,
+                    "知识竞赛播放提示音（最后 5 秒倒计时、抢答、答对、答错、时间到、比赛结束）",
+                ),
+            );
+            ui.label(status.describe());
+            if built {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label("试听：");
+                    for cue in Cue::ALL {
+                        if ui.button(cue.label()).clicked() {
+                            shared.sound.play(cue, true);
+                        }
+                    }
+                });
             }
 
             section(ui, "数据位置");
