@@ -162,6 +162,7 @@ mod tests {
                 filter: Filter::default(),
             }],
             tie_break_points: 10,
+            bonus: None,
             podium: 3,
         }
     }

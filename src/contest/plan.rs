@@ -158,6 +158,30 @@ pub struct ContestPlan {
     /// Places on the podium at the end.
     #[serde(default = "default_podium")]
     pub podium: usize,
+    /// Kahoot-style speed and streak bonuses; `None` (the default) plays without them.
+    #[serde(default)]
+    pub bonus: Option<Bonus>,
+}
+
+/// Extra points for right answers in 必答 and 抢答 rounds, in the manner of Kahoot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bonus {
+    /// Extra points for an answer given at once, falling linearly to 0 as the answer clock runs out.
+    pub speed_points: i32,
+    /// Extra points for each right answer in a row after the first (a wrong answer ends the run).
+    pub streak_points: i32,
+    /// The most one streak bonus adds.
+    pub streak_cap: i32,
+}
+
+impl Default for Bonus {
+    fn default() -> Self {
+        Bonus {
+            speed_points: 5,
+            streak_points: 2,
+            streak_cap: 10,
+        }
+    }
 }
 
 fn default_base_score() -> i32 {
@@ -190,6 +214,9 @@ pub enum PlanError {
     /// No rounds.
     #[error("比赛至少需要一轮")]
     NoRounds,
+    /// A speed or streak bonus below zero.
+    #[error("速度与连对加分不能为负数")]
+    NegativeBonus,
     /// A round that asks nothing.
     #[error("第 {0} 轮没有题目或时间为零")]
     EmptyRound(usize),
@@ -224,6 +251,7 @@ impl ContestPlan {
                 },
             ],
             tie_break_points: default_tie_break_points(),
+            bonus: None,
             podium: default_podium(),
         }
     }
@@ -251,6 +279,13 @@ impl ContestPlan {
         }
         if self.rounds.is_empty() {
             return Err(PlanError::NoRounds);
+        }
+        if let Some(bonus) = self.bonus
+            && [bonus.speed_points, bonus.streak_points, bonus.streak_cap]
+                .iter()
+                .any(|points| *points < 0)
+        {
+            return Err(PlanError::NegativeBonus);
         }
         for (index, round) in self.rounds.iter().enumerate() {
             let number = index + 1;
@@ -324,6 +359,12 @@ mod tests {
             seconds: 30,
         };
         assert_eq!(plan.check(), Err(PlanError::NoRiskValues(3)));
+        plan.rounds[2].kind = RoundKind::defaults()[2].clone();
+        plan.bonus = Some(Bonus {
+            streak_cap: -1,
+            ..Bonus::default()
+        });
+        assert_eq!(plan.check(), Err(PlanError::NegativeBonus));
         plan.rounds.clear();
         assert_eq!(plan.check(), Err(PlanError::NoRounds));
     }

@@ -238,6 +238,9 @@ pub struct Contest {
     pub paused_at: Option<Moment>,
     /// Every score change.
     pub changes: Vec<ScoreChange>,
+    /// Each team's right answers in a row (for the streak bonus).
+    #[serde(default)]
+    pub streaks: Vec<u32>,
 }
 
 impl Contest {
@@ -258,6 +261,7 @@ impl Contest {
             tie_break: None,
             paused_at: None,
             changes: Vec::new(),
+            streaks: vec![0; teams],
             plan,
         };
         contest.start_round();
@@ -667,13 +671,17 @@ impl Contest {
             team,
             points,
             penalty,
-            ..
+            deadline,
         } = &self.stage
         else {
             return Err(Refused::NotNow);
         };
-        let (question, team, points, penalty) = (question.clone(), *team, *points, *penalty);
+        let (question, team, points, penalty, deadline) =
+            (question.clone(), *team, *points, *penalty, *deadline);
         let speed = matches!(self.round_kind(), Some(RoundKind::Speed { .. }));
+        if let Some(streak) = self.streaks.get_mut(team) {
+            *streak = if correct { *streak + 1 } else { 0 };
+        }
         if correct {
             let reason = if self.tie_break.is_some() {
                 "加赛答对"
@@ -681,6 +689,7 @@ impl Contest {
                 "答对"
             };
             self.change(team, points, reason, at);
+            self.add_bonus(team, deadline, at);
         } else {
             self.change(team, -penalty, "答错", at);
             self.excluded.insert(team);
@@ -695,6 +704,35 @@ impl Contest {
             }
         };
         Ok(())
+    }
+
+    /// The speed and streak bonuses of a right answer in a 必答 or 抢答 round, if the plan has them.
+    fn add_bonus(&mut self, team: usize, deadline: Moment, at: Moment) {
+        let Some(bonus) = self.plan.bonus else { return };
+        let eligible = self.tie_break.is_none()
+            && matches!(
+                self.round_kind(),
+                Some(RoundKind::Required { .. } | RoundKind::Buzz { .. })
+            );
+        if !eligible {
+            return;
+        }
+        let clock_millis = i64::from(self.answer_seconds()) * 1000;
+        let left_millis = (deadline - self.paused_at.unwrap_or(at))
+            .num_milliseconds()
+            .clamp(0, clock_millis);
+        if clock_millis > 0 {
+            let speed = (i64::from(bonus.speed_points) * left_millis + clock_millis / 2) / clock_millis;
+            self.change(team, i32::try_from(speed).unwrap_or(0), "速度加分", at);
+        }
+        let streak = self.streaks.get(team).copied().unwrap_or(0);
+        if streak >= 2 {
+            let extra = bonus
+                .streak_points
+                .saturating_mul(i32::try_from(streak - 1).unwrap_or(i32::MAX))
+                .min(bonus.streak_cap);
+            self.change(team, extra, &format!("{streak} 连对加分"), at);
+        }
     }
 
     fn timeout(&mut self, at: Moment) -> Result<(), Refused> {
@@ -805,6 +843,7 @@ mod tests {
                 })
                 .collect(),
             tie_break_points: 10,
+            bonus: None,
             podium: 3,
         }
     }
@@ -901,6 +940,66 @@ mod tests {
         assert_eq!(host.contest.scores, vec![120, 100, 110]);
         assert!(host.contest.is_finished());
         assert_eq!(host.replayed(), host.contest);
+    }
+
+    #[test]
+    fn speed_and_streak_bonuses_when_the_plan_has_them() {
+        let mut with_bonus = plan(vec![required(3)], 2);
+        with_bonus.bonus = Some(crate::contest::plan::Bonus {
+            speed_points: 5,
+            streak_points: 2,
+            streak_cap: 3,
+        });
+        let mut host = Host::new(with_bonus);
+        // (thinking seconds after the question, right?) for turns of teams 0, 1, 0, 1, 0.
+        for (i, (thinking, correct)) in [(0, true), (14, true), (0, true), (0, false), (0, true)]
+            .into_iter()
+            .enumerate()
+        {
+            host.show(&format!("q{i}"));
+            host.tick(thinking);
+            host.then(Event::Judge { correct });
+            host.then(Event::Next);
+        }
+        // Team 0: 10 + 5 (29 s of 30 left), then 10 + 5 + 2 (two in a row), then 10 + 5 + 3
+        // (three in a row: 4, capped at 3). Team 1: 10 + 3 (15 s left: 2.5 rounds up), then wrong.
+        assert_eq!(host.contest.scores, vec![150, 113]);
+        let reasons: Vec<&str> = host.contest.changes.iter().map(|c| c.reason.as_str()).collect();
+        assert!(reasons.contains(&"2 连对加分") && reasons.contains(&"3 连对加分"));
+        assert_eq!(host.contest.streaks, vec![3, 0]);
+        // Out of time: no speed bonus, and the streak ends.
+        host.show("q5");
+        host.tick(30);
+        host.then(Event::Timeout);
+        assert_eq!(host.contest.scores, vec![150, 113]);
+        assert_eq!(host.replayed(), host.contest);
+    }
+
+    #[test]
+    fn no_bonus_unless_the_plan_asks_or_outside_required_and_buzz_rounds() {
+        let mut host = Host::new(plan(vec![required(1)], 2));
+        host.show("q0");
+        host.then(Event::Judge { correct: true });
+        assert_eq!(host.contest.scores, vec![110, 100]);
+
+        let mut speed_round = plan(
+            vec![RoundKind::Speed {
+                seconds: 60,
+                points: 10,
+            }],
+            2,
+        );
+        speed_round.bonus = Some(crate::contest::plan::Bonus::default());
+        let mut host = Host::new(speed_round);
+        host.show("q0");
+        host.then(Event::Judge { correct: true });
+        host.show("q1");
+        host.then(Event::Judge { correct: true });
+        assert_eq!(
+            host.contest.scores,
+            vec![120, 100],
+            "限时速答 scores only its points"
+        );
     }
 
     #[test]

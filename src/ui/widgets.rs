@@ -6,7 +6,8 @@ use super::app::{Notice, NoticeKind, Shared};
 use super::command::Command;
 use super::screens::{BanksScreen, ProfilesScreen, Screen, ScreenAction, SettingsScreen};
 use super::theme::{self, Palette};
-use crate::bank::{BankHealth, LoadedBank};
+use crate::bank::{BankHealth, Era, KindTag, Library, LoadedBank};
+use crate::practice::Filter;
 use crate::store::ThemeChoice;
 
 /// The bar across the top: app name, back/home, profile picker, fullscreen, settings.
@@ -233,4 +234,44 @@ pub fn screen_heading(ui: &mut egui::Ui, text: &str, theme_choice: ThemeChoice) 
             .strong()
             .color(theme::palette(theme_choice).accent),
     );
+}
+
+/// Check boxes for the banks, eras and kinds a filter chooses (none ticked: all).
+pub fn filter_checkboxes(ui: &mut egui::Ui, filter: &mut Filter, library: &Library) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("题库：");
+        for loaded in library.banks() {
+            let Some(bank) = &loaded.bank else { continue };
+            let mut on = filter.banks.contains(&bank.id);
+            if ui.checkbox(&mut on, loaded.title()).changed() {
+                toggle(&mut filter.banks, bank.id.clone(), on);
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("时期：");
+        for era in Era::ALL {
+            let mut on = filter.eras.contains(&era);
+            if ui.checkbox(&mut on, era.label()).changed() {
+                toggle(&mut filter.eras, era, on);
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("题型：");
+        for kind in KindTag::ALL {
+            let mut on = filter.kinds.contains(&kind);
+            if ui.checkbox(&mut on, kind.label()).changed() {
+                toggle(&mut filter.kinds, kind, on);
+            }
+        }
+    });
+}
+
+fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T, on: bool) {
+    if on {
+        set.insert(item);
+    } else {
+        set.remove(&item);
+    }
 }

@@ -4,8 +4,8 @@
 use egui::{Color32, RichText};
 
 use super::{ContestConsoleScreen, Screen, ScreenAction};
-use crate::bank::{Era, KindTag};
-use crate::contest::plan::{MAX_TEAMS, MIN_TEAMS};
+use crate::bank::Library;
+use crate::contest::plan::{Bonus, MAX_TEAMS, MIN_TEAMS};
 use crate::contest::{ContestLog, ContestPlan, RoundKind, RoundPlan, TeamSetup};
 use crate::practice::Filter;
 use crate::store::atomic::Loaded;
@@ -13,7 +13,7 @@ use crate::store::{load_ron_with_backup, save_ron_atomic};
 use crate::ui::app::{NoticeKind, Shared};
 use crate::ui::command::buzzer_presses;
 use crate::ui::theme;
-use crate::ui::widgets::screen_heading;
+use crate::ui::widgets::{filter_checkboxes, screen_heading};
 
 /// Colours offered to new teams, in order.
 const TEAM_COLOURS: [[u8; 3]; 10] = [
@@ -115,10 +115,11 @@ impl ContestSetupScreen {
                 ui.add(egui::DragValue::new(&mut self.plan.tie_break_points).range(1..=100))
                     .labelled_by(label.id);
             });
+            self.bonus_editor(ui);
             ui.add_space(theme::space::SECTION);
             self.teams_editor(ui, &colours);
             ui.add_space(theme::space::SECTION);
-            self.rounds_editor(ui);
+            self.rounds_editor(ui, &shared.library);
             ui.add_space(theme::space::SECTION);
             self.templates(ui, shared);
         });
@@ -275,7 +276,33 @@ impl ContestSetupScreen {
         }
     }
 
-    fn rounds_editor(&mut self, ui: &mut egui::Ui) {
+    /// Kahoot-style speed and streak bonuses, off by default.
+    fn bonus_editor(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let mut on = self.plan.bonus.is_some();
+            if ui
+                .checkbox(&mut on, "速度与连对加分（必答题、抢答题答对时）")
+                .changed()
+            {
+                self.plan.bonus = on.then(Bonus::default);
+            }
+            let Some(bonus) = &mut self.plan.bonus else {
+                return;
+            };
+            let label = ui.label("最快答对加");
+            ui.add(egui::DragValue::new(&mut bonus.speed_points).range(0..=50))
+                .labelled_by(label.id);
+            let label = ui.label("分（随剩余时间递减），每多连对一题加");
+            ui.add(egui::DragValue::new(&mut bonus.streak_points).range(0..=50))
+                .labelled_by(label.id);
+            let label = ui.label("分，连对加分最多");
+            ui.add(egui::DragValue::new(&mut bonus.streak_cap).range(0..=100))
+                .labelled_by(label.id);
+            ui.label("分");
+        });
+    }
+
+    fn rounds_editor(&mut self, ui: &mut egui::Ui, library: &Library) {
         ui.label(
             RichText::new("比赛环节（按顺序进行）")
                 .strong()
@@ -299,7 +326,7 @@ impl ContestSetupScreen {
                         remove = Some(index);
                     }
                 });
-                filter_editor(ui, &mut round.filter, index);
+                filter_editor(ui, &mut round.filter, index, library);
             });
         }
         if let Some(index) = raise {
@@ -475,45 +502,11 @@ fn kind_values(ui: &mut egui::Ui, kind: &mut RoundKind) {
 }
 
 /// Eras and kinds a round draws from (none ticked: all).
-fn filter_editor(ui: &mut egui::Ui, filter: &mut Filter, round: usize) {
+fn filter_editor(ui: &mut egui::Ui, filter: &mut Filter, round: usize, library: &Library) {
     ui.collapsing(
-        format!("第 {} 轮题目范围：{}", round + 1, describe(filter)),
-        |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for era in Era::ALL {
-                    let mut on = filter.eras.contains(&era);
-                    if ui.checkbox(&mut on, era.label()).changed() {
-                        if on {
-                            filter.eras.insert(era);
-                        } else {
-                            filter.eras.remove(&era);
-                        }
-                    }
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                for kind in KindTag::ALL {
-                    let mut on = filter.kinds.contains(&kind);
-                    if ui.checkbox(&mut on, kind.label()).changed() {
-                        if on {
-                            filter.kinds.insert(kind);
-                        } else {
-                            filter.kinds.remove(&kind);
-                        }
-                    }
-                }
-            });
-        },
+        format!("第 {} 轮题目范围：{}", round + 1, filter.describe(library)),
+        |ui| filter_checkboxes(ui, filter, library),
     );
-}
-
-fn describe(filter: &Filter) -> String {
-    if filter.eras.is_empty() && filter.kinds.is_empty() {
-        return "全部".to_owned();
-    }
-    let mut parts: Vec<&str> = filter.eras.iter().map(|e| e.label()).collect();
-    parts.extend(filter.kinds.iter().map(|k| k.label()));
-    parts.join("、")
 }
 
 /// Moves the finished or abandoned contest's log aside (kept, never deleted) and forgets it.

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::{ExamScreen, PracticeScreen, ProfilesScreen, Screen, ScreenAction, StatsScreen};
-use crate::bank::{Era, KindTag};
+use crate::bank::Era;
 use crate::practice::exam::{MAX_EXAM_MINUTES, MAX_EXAM_QUESTIONS, MIN_EXAM_QUESTIONS, pick_questions};
 use crate::practice::filter::pool;
 use crate::practice::record::MAX_WRONG_BOOK_EXIT;
@@ -278,48 +278,13 @@ fn range_editor(ui: &mut egui::Ui, shared: &mut Shared) {
     ui.group(|ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new("练习范围（都不勾选表示全部）").strong());
-        ui.horizontal_wrapped(|ui| {
-            ui.label("题库：");
-            for loaded in shared.library.banks() {
-                let Some(bank) = &loaded.bank else { continue };
-                let mut on = filter.banks.contains(&bank.id);
-                if ui.checkbox(&mut on, loaded.title()).changed() {
-                    toggle(&mut filter.banks, bank.id.clone(), on);
-                }
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.label("时期：");
-            for era in Era::ALL {
-                let mut on = filter.eras.contains(&era);
-                if ui.checkbox(&mut on, era.label()).changed() {
-                    toggle(&mut filter.eras, era, on);
-                }
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.label("题型：");
-            for kind in KindTag::ALL {
-                let mut on = filter.kinds.contains(&kind);
-                if ui.checkbox(&mut on, kind.label()).changed() {
-                    toggle(&mut filter.kinds, kind, on);
-                }
-            }
-        });
+        widgets::filter_checkboxes(ui, filter, &shared.library);
         if ui.button("恢复为全部题目").clicked() {
             *filter = Filter::default();
         }
     });
     if study.record.settings.filter != before {
         shared.save_study();
-    }
-}
-
-fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T, on: bool) {
-    if on {
-        set.insert(item);
-    } else {
-        set.remove(&item);
     }
 }
 
