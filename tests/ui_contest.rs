@@ -141,13 +141,19 @@ fn a_fast_right_answer_earns_the_speed_bonus_when_it_is_on() {
     let clock = clock();
     let mut harness = contest_harness(dir.path(), &clock);
     open(&mut harness, "知识竞赛");
-    harness.get_by_label("速度与连对加分（必答题、抢答题答对时）").click();
+    harness
+        .get_by_label("速度与连对加分（必答题、抢答题答对时）")
+        .click();
     harness.run();
     harness.get_by_label("最快答对加");
     open(&mut harness, "开始比赛");
     press(&mut harness, Key::F1);
     press(&mut harness, Key::F3);
-    assert_eq!(scores(&harness), vec![115, 100], "10 points and 5 for answering at once");
+    assert_eq!(
+        scores(&harness),
+        vec![115, 100],
+        "10 points and 5 for answering at once"
+    );
 }
 
 /// The audience screen alone at 1920×1080, as the projector shows it.

@@ -1,7 +1,8 @@
-//! User data on disk: where it lives, atomic writes with a backup, the app's settings and each
-//! profile's study record.
+//! User data on disk: where it lives, atomic writes with a backup, the app's settings, each
+//! profile's study record and the 再走长征路 events.
 
 pub mod atomic;
+pub mod march;
 pub mod paths;
 pub mod settings;
 pub mod study;

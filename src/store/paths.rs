@@ -70,6 +70,11 @@ impl DataDir {
         self.root.join("contest").join("plans")
     }
 
+    /// `march.ron`: the 再走长征路 events, saved after every change.
+    pub fn march_file(&self) -> PathBuf {
+        self.root.join("march.ron")
+    }
+
     /// `banks/`: the user's own banks, loaded at start.
     pub fn banks_dir(&self) -> PathBuf {
         self.root.join("banks")
