@@ -209,6 +209,12 @@ pub enum MarchError {
     /// An end before the start.
     #[error("结束日期不能早于开始日期")]
     EndBeforeStart,
+    /// A member entered for a team they are not in.
+    #[error("“{0}”不是该队伍的成员")]
+    NotInTeam(String),
+    /// Two teams or two members with one id (a damaged or hand-edited file).
+    #[error("活动数据有误：编号 {0} 重复")]
+    DuplicateId(u32),
 }
 
 /// What applying a set of days did.
@@ -243,6 +249,18 @@ pub struct MarchEvent {
     /// Members, in the order they were added.
     #[serde(default)]
     pub members: Vec<Member>,
+}
+
+/// An id after every id in use, or the smallest free one if the largest is `u32::MAX`.
+pub(crate) fn fresh_id(ids: impl Iterator<Item = u32> + Clone) -> u32 {
+    match ids.clone().max() {
+        None => 1,
+        Some(max) => max.checked_add(1).unwrap_or_else(|| {
+            (1..u32::MAX)
+                .find(|id| !ids.clone().any(|used| used == *id))
+                .unwrap_or(0)
+        }),
+    }
 }
 
 fn clean_name(name: &str) -> Result<String, MarchError> {
@@ -336,7 +354,7 @@ impl MarchEvent {
         if self.name_taken(&name, None, None) {
             return Err(MarchError::DuplicateName(name));
         }
-        let id = self.teams.iter().map(|t| t.id + 1).max().unwrap_or(1);
+        let id = fresh_id(self.teams.iter().map(|t| t.id));
         self.teams.push(Team { id, name });
         Ok(id)
     }
@@ -380,7 +398,7 @@ impl MarchEvent {
         if self.name_taken(&name, None, None) {
             return Err(MarchError::DuplicateName(name));
         }
-        let id = self.members.iter().map(|m| m.id + 1).max().unwrap_or(1);
+        let id = fresh_id(self.members.iter().map(|m| m.id));
         self.members.push(Member {
             id,
             name,
@@ -477,7 +495,60 @@ impl MarchEvent {
         Ok(report)
     }
 
-    /// Records a station quiz attempt.
+    /// Sets one day for several members of a team (the secretary's table), all or nothing: an
+    /// unknown member, one of another team or a refused day changes no one.
+    pub fn set_day_for_team(
+        &mut self,
+        team: TeamId,
+        day: NaiveDate,
+        entries: &[(MemberId, u32)],
+        source: StepSource,
+        today: NaiveDate,
+    ) -> Result<StepsReport, MarchError> {
+        if self.team(team).is_none() {
+            return Err(MarchError::NoSuchTeam);
+        }
+        self.check_day(day, today)?;
+        for &(id, _) in entries {
+            let member = self.member(id).ok_or(MarchError::NoSuchMember)?;
+            if member.team != team {
+                return Err(MarchError::NotInTeam(member.name.clone()));
+            }
+        }
+        let mut report = StepsReport::default();
+        for &(id, steps) in entries {
+            if self.set_steps(id, day, steps, source, today)? {
+                report.changed += 1;
+            } else {
+                report.unchanged += 1;
+            }
+        }
+        Ok(report)
+    }
+
+    /// Checks an event read from a file: workable rules, dates in order, unique ids, every
+    /// member in a team of the event.
+    pub fn check(&self) -> Result<(), MarchError> {
+        self.rules.check()?;
+        if self.end.is_some_and(|end| end < self.start) {
+            return Err(MarchError::EndBeforeStart);
+        }
+        let mut teams: Vec<TeamId> = self.teams.iter().map(|t| t.id).collect();
+        let mut members: Vec<MemberId> = self.members.iter().map(|m| m.id).collect();
+        for ids in [&mut teams, &mut members] {
+            ids.sort_unstable();
+            if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+                return Err(MarchError::DuplicateId(pair[0]));
+            }
+        }
+        if self.members.iter().any(|m| teams.binary_search(&m.team).is_err()) {
+            return Err(MarchError::NoSuchTeam);
+        }
+        Ok(())
+    }
+
+    /// Records a station quiz attempt as given, without checking that it may be taken (the
+    /// screens use [`MarchEvent::record_station_attempt`], which checks).
     pub fn record_attempt(&mut self, member: MemberId, attempt: QuizAttempt) -> Result<(), MarchError> {
         self.member_mut(member)?.attempts.push(attempt);
         Ok(())
@@ -634,6 +705,58 @@ pub(crate) mod tests {
             (0, 2, 1)
         );
         assert_eq!(event, snapshot);
+    }
+
+    #[test]
+    fn a_team_day_is_entered_whole_or_not_at_all() {
+        let mut event = event();
+        let today = day("2026-03-10");
+        let on = day("2026-03-09");
+        let report = event
+            .set_day_for_team(1, on, &[(1, 11_000), (2, 4_000)], StepSource::Manual, today)
+            .expect("both in 第一支部");
+        assert_eq!((report.changed, report.unchanged), (2, 0));
+        let again = event
+            .set_day_for_team(1, on, &[(1, 11_000), (2, 5_000)], StepSource::Manual, today)
+            .expect("replaced");
+        assert_eq!((again.changed, again.unchanged), (1, 1));
+        assert_eq!(event.member(2).map(|m| m.steps_on(on)), Some(5_000));
+        let snapshot = event.clone();
+        assert_eq!(
+            event.set_day_for_team(1, on, &[(1, 1), (3, 1)], StepSource::Manual, today),
+            Err(MarchError::NotInTeam("王五".into()))
+        );
+        assert_eq!(
+            event.set_day_for_team(1, on, &[(1, 1), (42, 1)], StepSource::Manual, today),
+            Err(MarchError::NoSuchMember)
+        );
+        assert_eq!(
+            event.set_day_for_team(1, day("2026-03-11"), &[(1, 1)], StepSource::Manual, today),
+            Err(MarchError::FutureDay(day("2026-03-11")))
+        );
+        assert_eq!(
+            event.set_day_for_team(9, on, &[], StepSource::Manual, today),
+            Err(MarchError::NoSuchTeam)
+        );
+        assert_eq!(event, snapshot, "nothing changed by a refused table");
+    }
+
+    #[test]
+    fn a_damaged_event_is_found_by_check() {
+        let mut event = event();
+        assert_eq!(event.check(), Ok(()));
+        event.members[1].id = 1;
+        assert_eq!(event.check(), Err(MarchError::DuplicateId(1)));
+        event.members[1].id = 2;
+        event.members[1].team = 77;
+        assert_eq!(event.check(), Err(MarchError::NoSuchTeam));
+        event.members[1].team = 1;
+        event.rules.li_per_10k_steps = f64::INFINITY;
+        assert!(matches!(event.check(), Err(MarchError::BadRules(_))));
+        event.rules = ExchangeRules::default();
+        event.teams[0].id = u32::MAX;
+        event.members.clear();
+        assert_eq!(event.add_team("第三支部"), Ok(1), "no overflow after a huge id");
     }
 
     #[test]

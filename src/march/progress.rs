@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::event::{ExchangeRules, Member};
+use super::event::{ExchangeRules, MarchError, MarchEvent, Member, MemberId};
 use crate::content::route::{Route, StopRole};
 
 /// A member's progress along a route.
@@ -49,6 +49,15 @@ impl MemberProgress {
             .count()
     }
 
+    /// The last stop at or behind the position: where the map shows the member (`None` only for
+    /// an empty route).
+    pub fn current_stop(&self, route: &Route) -> Option<usize> {
+        route
+            .stops
+            .iter()
+            .rposition(|s| f64::from(s.li) <= self.position_li + 1e-9)
+    }
+
     /// The next stop ahead of the position (`None` at the finish).
     pub fn next_stop(&self, route: &Route) -> Option<usize> {
         route
@@ -60,6 +69,14 @@ impl MemberProgress {
     /// Whether the stop with this index has been reached.
     pub fn has_reached(&self, stop: usize) -> bool {
         self.reached_on.get(stop).is_some_and(Option::is_some)
+    }
+}
+
+impl MarchEvent {
+    /// The progress of the member with this id under the event's rules.
+    pub fn progress(&self, member: MemberId, route: &Route) -> Result<MemberProgress, MarchError> {
+        let member = self.member(member).ok_or(MarchError::NoSuchMember)?;
+        Ok(member_progress(member, &self.rules, route))
     }
 }
 
@@ -123,7 +140,7 @@ pub fn member_progress(member: &Member, rules: &ExchangeRules, route: &Route) ->
     {
         *first = None;
     }
-    let finished = barrier.is_none() && earned_li + 1e-9 >= finish_li;
+    let finished = !route.stops.is_empty() && barrier.is_none() && earned_li + 1e-9 >= finish_li;
     MemberProgress {
         total_steps,
         counted_steps,
@@ -271,6 +288,30 @@ pub(crate) mod tests {
         assert!(!progress.waiting && !progress.finished);
         assert_eq!(progress.finish_date(), None);
         assert_eq!(progress.reached_on.iter().flatten().count(), 0);
+    }
+
+    #[test]
+    fn the_current_stop_follows_the_position_and_an_unknown_member_is_an_error() {
+        let route = route();
+        let mut event = event();
+        let at_start = event.progress(1, &route).expect("member 1");
+        assert_eq!(at_start.current_stop(&route), Some(0));
+        walk(&mut event, 30_000, 3);
+        let locked = event.progress(1, &route).expect("member 1");
+        assert_eq!(
+            locked.current_stop(&route),
+            Some(1),
+            "standing at the locked station"
+        );
+        assert_eq!(locked.next_stop(&route), Some(2));
+        assert_eq!(event.progress(99, &route), Err(MarchError::NoSuchMember));
+        let empty = Route {
+            stops: Vec::new(),
+            ..route
+        };
+        let nowhere = event.progress(1, &empty).expect("member 1");
+        assert!(!nowhere.finished, "an empty route has no finish");
+        assert_eq!(nowhere.current_stop(&empty), None);
     }
 
     #[test]

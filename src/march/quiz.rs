@@ -5,8 +5,8 @@ use chrono::TimeDelta;
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::event::{ExchangeRules, Member};
-use super::progress::MemberProgress;
+use super::event::{ExchangeRules, MarchEvent, Member, MemberId, QuizAttempt};
+use super::progress::{MemberProgress, member_progress};
 use crate::bank::Question;
 use crate::content::route::{Route, StopRole};
 use crate::practice::Moment;
@@ -14,6 +14,9 @@ use crate::practice::Moment;
 /// Why a quiz cannot be taken now, in Chinese.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QuizRefusal {
+    /// No member with that id.
+    #[error("找不到该成员")]
+    NoSuchMember,
     /// Not a station (the start and the finish have no quiz).
     #[error("这里没有站点答题")]
     NotAStation,
@@ -24,7 +27,7 @@ pub enum QuizRefusal {
     #[error("“{0}”的答题已经通过")]
     AlreadyPassed(String),
     /// In the pause after a failed attempt.
-    #[error("答题未通过，{} 后可以再试", .0.format("%H:%M"))]
+    #[error("答题未通过，{} 后可以再试", .0.format("%-m月%-d日 %H:%M"))]
     Pausing(Moment),
     /// The loaded banks have too few questions for this station.
     #[error("题库中“{name}”的站点题只有 {have} 道，需要 {need} 道")]
@@ -108,6 +111,55 @@ pub fn draw_quiz(
     own.shuffle(rng);
     own.sort_by_key(|id| asked.contains(id));
     Ok(own.into_iter().take(rules.quiz_size).map(str::to_owned).collect())
+}
+
+impl MarchEvent {
+    /// Draws the quiz of the stop with index `stop` for a member, after checking with
+    /// [`can_attempt`] that they may take it now. `questions` are all loaded questions; the
+    /// station's are those tagged [`Stop::question_tag`](crate::content::route::Stop::question_tag).
+    pub fn draw_station_quiz(
+        &self,
+        member: MemberId,
+        route: &Route,
+        stop: usize,
+        questions: &[&Question],
+        rng: &mut impl Rng,
+        now: Moment,
+    ) -> Result<Vec<String>, QuizRefusal> {
+        let member = self.member(member).ok_or(QuizRefusal::NoSuchMember)?;
+        let progress = member_progress(member, &self.rules, route);
+        can_attempt(member, &progress, route, &self.rules, stop, now)?;
+        draw_quiz(member, route, &self.rules, stop, questions, rng)
+    }
+
+    /// Records the answered quiz of the stop with index `stop`, after checking with
+    /// [`can_attempt`] that it may be taken now: passed when every answer was right, else the
+    /// retry pause starts. Returns whether it passed.
+    pub fn record_station_attempt(
+        &mut self,
+        member: MemberId,
+        route: &Route,
+        stop: usize,
+        questions: Vec<String>,
+        all_correct: bool,
+        now: Moment,
+    ) -> Result<bool, QuizRefusal> {
+        let found = self.member(member).ok_or(QuizRefusal::NoSuchMember)?;
+        let progress = member_progress(found, &self.rules, route);
+        can_attempt(found, &progress, route, &self.rules, stop, now)?;
+        let Some(station) = route.stops.get(stop) else {
+            return Err(QuizRefusal::NotAStation);
+        };
+        let attempt = QuizAttempt {
+            stop: station.id.clone(),
+            at: now,
+            questions,
+            passed: all_correct,
+        };
+        self.record_attempt(member, attempt)
+            .map_err(|_| QuizRefusal::NoSuchMember)?;
+        Ok(all_correct)
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +283,67 @@ mod tests {
             .collect();
         assert_eq!(fresh.len(), 1, "the one question left unseen comes first");
         assert_eq!(third.len(), 3, "then seen ones fill the quiz");
+    }
+
+    #[test]
+    fn the_event_draws_and_records_only_when_the_quiz_may_be_taken() {
+        let route = route();
+        let mut bank = station_questions("于都", 4);
+        bank.extend(station_questions("湘江", 4));
+        let questions: Vec<&Question> = bank.iter().collect();
+        let mut rng = StdRng::seed_from_u64(3);
+        let mut event = event();
+        let now = at(2026, 3, 20, 9);
+        assert_eq!(
+            event.draw_station_quiz(1, &route, 1, &questions, &mut rng, now),
+            Err(QuizRefusal::NotArrived("于都".into()))
+        );
+        assert_eq!(
+            event.record_station_attempt(1, &route, 1, Vec::new(), true, now),
+            Err(QuizRefusal::NotArrived("于都".into())),
+            "no passing a station before arriving"
+        );
+        assert_eq!(
+            event.draw_station_quiz(42, &route, 1, &questions, &mut rng, now),
+            Err(QuizRefusal::NoSuchMember)
+        );
+        walk(&mut event, 30_000, 5);
+        let banked = event.progress(1, &route).expect("member").banked_li;
+        assert!(banked > 0.0);
+        let quiz = event
+            .draw_station_quiz(1, &route, 1, &questions, &mut rng, now)
+            .expect("arrived");
+        assert_eq!(
+            event.record_station_attempt(1, &route, 1, quiz, false, now),
+            Ok(false)
+        );
+        let later = now + TimeDelta::minutes(5);
+        let Err(pausing) = event.draw_station_quiz(1, &route, 1, &questions, &mut rng, later) else {
+            panic!("still pausing");
+        };
+        assert_eq!(pausing.to_string(), "答题未通过，3月20日 09:10 后可以再试");
+        let later = now + TimeDelta::minutes(10);
+        let quiz = event
+            .draw_station_quiz(1, &route, 1, &questions, &mut rng, later)
+            .expect("after the pause");
+        assert_eq!(
+            event.record_station_attempt(1, &route, 1, quiz, true, later),
+            Ok(true)
+        );
+        let progress = event.progress(1, &route).expect("member");
+        assert_eq!(progress.barrier, Some(2));
+        assert!(
+            progress.position_li > f64::from(route.stops[1].li),
+            "the bank is released"
+        );
+        assert_eq!(
+            event.record_station_attempt(1, &route, 1, Vec::new(), true, later),
+            Err(QuizRefusal::AlreadyPassed("于都".into()))
+        );
+        assert_eq!(
+            event.record_station_attempt(1, &route, 0, Vec::new(), true, later),
+            Err(QuizRefusal::NotAStation)
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{StoreError, save_ron_atomic};
-use crate::march::event::MarchEvent;
+use super::atomic::{Loaded, StoreError, load_ron_with_backup, save_ron_atomic};
+use super::paths::DataDir;
+use crate::march::event::{MarchEvent, fresh_id};
 
 /// Version of the event file format.
 pub const EVENT_FILE_FORMAT: u32 = 1;
@@ -22,21 +23,55 @@ pub struct MarchData {
 }
 
 impl MarchData {
+    /// Reads `march.ron` from the data folder: no file yet is empty data; a damaged or missing
+    /// file falls back to its `.bak`, returned with the error to show. `Err` when neither can be
+    /// read (then do not save over the file before the user has been told).
+    pub fn load(dir: &DataDir) -> Result<(MarchData, Option<StoreError>), StoreError> {
+        match load_ron_with_backup::<MarchData>(&dir.march_file())? {
+            Loaded::Missing => Ok((MarchData::default(), None)),
+            Loaded::Current(data) => Ok((data, None)),
+            Loaded::FromBackup(data, error) => Ok((data, Some(error))),
+        }
+    }
+
+    /// Writes `march.ron` atomically, keeping the previous version as `.bak`.
+    pub fn save(&self, dir: &DataDir) -> Result<(), StoreError> {
+        save_ron_atomic(&dir.march_file(), self)
+    }
+
+    /// An event by id.
+    pub fn event(&self, id: u32) -> Option<&MarchEvent> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// An event by id, to change it.
+    pub fn event_mut(&mut self, id: u32) -> Option<&mut MarchEvent> {
+        self.events.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Deletes an event (no longer active if it was); returns whether it was there.
+    pub fn remove(&mut self, id: u32) -> bool {
+        let before = self.events.len();
+        self.events.retain(|e| e.id != id);
+        if self.active == Some(id) {
+            self.active = None;
+        }
+        self.events.len() != before
+    }
+
     /// The active event.
     pub fn active_event(&self) -> Option<&MarchEvent> {
-        let id = self.active?;
-        self.events.iter().find(|e| e.id == id)
+        self.event(self.active?)
     }
 
     /// The active event, to change it.
     pub fn active_event_mut(&mut self) -> Option<&mut MarchEvent> {
-        let id = self.active?;
-        self.events.iter_mut().find(|e| e.id == id)
+        self.event_mut(self.active?)
     }
 
     /// An id no event has.
     pub fn fresh_id(&self) -> u32 {
-        self.events.iter().map(|e| e.id + 1).max().unwrap_or(1)
+        fresh_id(self.events.iter().map(|e| e.id))
     }
 
     /// Adds an event (with a fresh id if its id is taken) and makes it active; returns its id.
@@ -67,7 +102,8 @@ pub fn export_event(event: &MarchEvent, path: &Path) -> Result<(), StoreError> {
     save_ron_atomic(path, &file)
 }
 
-/// Reads an event written by [`export_event`].
+/// Reads an event written by [`export_event`] and checks it ([`MarchEvent::check`]); add it with
+/// [`MarchData::add`], which gives it a fresh id if its id is taken.
 pub fn import_event(path: &Path) -> Result<MarchEvent, StoreError> {
     let text = std::fs::read_to_string(path).map_err(|source| StoreError::Io {
         path: path.to_owned(),
@@ -84,6 +120,7 @@ pub fn import_event(path: &Path) -> Result<MarchEvent, StoreError> {
             file.format
         )));
     }
+    file.event.check().map_err(|e| corrupt(e.to_string()))?;
     Ok(file.event)
 }
 
@@ -124,6 +161,38 @@ mod tests {
     }
 
     #[test]
+    fn load_and_save_use_the_data_folder_and_survive_a_damaged_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data_dir = DataDir::at(dir.path());
+        let (empty, problem) = MarchData::load(&data_dir).expect("no file yet");
+        assert_eq!(empty, MarchData::default());
+        assert!(problem.is_none());
+        let mut data = MarchData::default();
+        data.add(event(1));
+        data.save(&data_dir).expect("save");
+        data.add(event(1));
+        data.save(&data_dir).expect("save again");
+        std::fs::write(data_dir.march_file(), "(events: [").expect("damage");
+        let (recovered, problem) = MarchData::load(&data_dir).expect("the backup");
+        assert_eq!(recovered.events.len(), 1, "the version before the last save");
+        assert!(matches!(problem, Some(StoreError::Corrupt { .. })));
+        std::fs::write(crate::store::atomic::backup_path(&data_dir.march_file()), "((").expect("damage");
+        assert!(MarchData::load(&data_dir).is_err());
+    }
+
+    #[test]
+    fn removing_an_event_clears_the_active_one() {
+        let mut data = MarchData::default();
+        let first = data.add(event(1));
+        let second = data.add(event(1));
+        assert_eq!(data.active, Some(second));
+        assert!(data.remove(second));
+        assert!(!data.remove(second));
+        assert_eq!(data.active, None);
+        assert_eq!(data.event(first).map(|e| e.id), Some(1));
+    }
+
+    #[test]
     fn an_exported_event_comes_back_whole_with_a_fresh_id_if_taken() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("活动.ron");
@@ -144,6 +213,13 @@ mod tests {
         let file = dir.path().join("bad.ron");
         std::fs::write(&file, "(format: 1, event: (id: 1))").expect("write");
         assert!(matches!(import_event(&file), Err(StoreError::Corrupt { .. })));
+        let mut bad_rules = event(1);
+        bad_rules.rules.daily_cap = 0;
+        export_event(&bad_rules, &file).expect("export");
+        let Err(err) = import_event(&file) else {
+            panic!("refused");
+        };
+        assert!(err.to_string().contains("每日步数上限"), "{err}");
         let newer = ron::ser::to_string(&EventFile {
             format: EVENT_FILE_FORMAT + 1,
             event: event(1),
