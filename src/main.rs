@@ -1,4 +1,5 @@
-//! `dangshi`: no arguments open the app; `dangshi check` validates banks like a compiler.
+//! `dangshi`: no arguments open the app; `dangshi check` validates banks like a compiler;
+//! `dangshi steps preview FILE` shows what a step file would import.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,22 @@ enum CliCommand {
         #[arg(long)]
         json: bool,
     },
+    /// 再走长征路的步数文件
+    Steps {
+        #[command(subcommand)]
+        command: StepsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StepsCommand {
+    /// 读取步数文件（Apple 健康 export.zip/export.xml、Google 健身 CSV 或 日期,步数 表格），
+    /// 按天输出 CSV（date,steps）到标准输出，跳过的行写到标准错误；不改动任何数据。
+    /// 文件无法读取时退出码为 1
+    Preview {
+        /// 步数文件
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -53,5 +70,18 @@ fn main() -> ExitCode {
             }
             ExitCode::from(u8::try_from(dangshi::check::exit_code(&library)).unwrap_or(1))
         }
+        Some(CliCommand::Steps {
+            command: StepsCommand::Preview { file },
+        }) => match dangshi::march::steps::read_step_file(&file) {
+            Ok(steps) => {
+                print!("{}", steps.to_csv());
+                eprint!("{}", steps.report(&file.display().to_string()));
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("错误：{err}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

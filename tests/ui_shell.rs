@@ -39,6 +39,7 @@ fn every_home_entry_opens_and_comes_back() {
             Feature::Practice => harness.get_by_label("练习记录按用户保存。请先选择或添加用户。"),
             Feature::Challenge => harness.get_by_label("擂台赛"),
             Feature::Contest => harness.get_by_label("参赛队伍"),
+            Feature::March => harness.get_by_label("新建活动"),
             _ => harness.get_by_label("此功能正在建设中，当前版本还不能使用。"),
         };
         assert!(

@@ -4,4 +4,4 @@ pub mod calendar;
 pub mod route;
 
 pub use calendar::{BUNDLED_CALENDAR, Calendar, DatedEvent, parse_calendar};
-pub use route::{BUNDLED_ROUTE, Route, Stop, StopRole, parse_route};
+pub use route::{BUNDLED_ROUTE, Route, Stop, StopRole, bundled_route, parse_route};

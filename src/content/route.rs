@@ -68,6 +68,12 @@ impl Stop {
     }
 }
 
+/// The bundled route, parsed once (`None` if it does not parse, which a test rules out).
+pub fn bundled_route() -> Option<&'static Route> {
+    static ROUTE: std::sync::OnceLock<Option<Route>> = std::sync::OnceLock::new();
+    ROUTE.get_or_init(|| parse_route(BUNDLED_ROUTE).ok()).as_ref()
+}
+
 /// Parses a route file.
 pub fn parse_route(text: &str) -> Result<Route, ron::error::SpannedError> {
     ron::from_str(text)

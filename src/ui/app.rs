@@ -21,6 +21,7 @@ use crate::content::{BUNDLED_CALENDAR, Calendar, parse_calendar};
 use crate::contest::ContestLog;
 use crate::practice::{Moment, StudyRecord};
 use crate::store::atomic::Loaded;
+use crate::store::march::MarchData;
 use crate::store::study::{load_study, save_study};
 use crate::store::{DataDir, Settings, ThemeChoice, load_ron_with_backup, save_ron_atomic};
 
@@ -99,6 +100,17 @@ pub struct ProfileStudy {
     pub record: StudyRecord,
 }
 
+/// The 再走长征路 data, read from the data folder on first use.
+pub enum MarchSlot {
+    /// Not read yet.
+    NotLoaded,
+    /// Read (or new), saved after every change.
+    Ready(MarchData),
+    /// Neither `march.ron` nor its backup could be read: why, in Chinese. Nothing is saved over
+    /// the file.
+    Broken(String),
+}
+
 /// State every screen may read and change.
 pub struct Shared {
     /// Where user data lives.
@@ -127,6 +139,8 @@ pub struct Shared {
     pub contest: Option<ContestLog>,
     /// Sound cues.
     pub sound: SoundPlayer,
+    /// 再走长征路 events, teams, members and steps.
+    pub march: MarchSlot,
 }
 
 impl Shared {
@@ -224,6 +238,43 @@ impl Shared {
             && let Err(err) = std::fs::remove_file(&path)
         {
             self.notify(NoticeKind::Error, format!("无法删除 {}：{err}", path.display()));
+        }
+    }
+
+    /// The 再走长征路 data, read on first use (a recovery from the backup is told to the user);
+    /// `Err` with the reason, in Chinese, when it cannot be read.
+    pub fn march(&mut self) -> Result<&mut MarchData, String> {
+        if matches!(self.march, MarchSlot::NotLoaded) {
+            self.march = match MarchData::load(&self.data_dir) {
+                Ok((data, recovered)) => {
+                    if let Some(err) = recovered {
+                        self.notices.push(Notice {
+                            kind: NoticeKind::Warning,
+                            text: format!("{err}；已从备份恢复“再走长征路”数据"),
+                        });
+                    }
+                    MarchSlot::Ready(data)
+                }
+                Err(err) => MarchSlot::Broken(format!(
+                    "“再走长征路”数据无法读取：{err}。为免覆盖，暂不能录入；请把文件 {} 交给管理员检查",
+                    self.data_dir.march_file().display()
+                )),
+            };
+        }
+        match &mut self.march {
+            MarchSlot::Ready(data) => Ok(data),
+            MarchSlot::Broken(reason) => Err(reason.clone()),
+            MarchSlot::NotLoaded => Err("“再走长征路”数据尚未读取".to_owned()),
+        }
+    }
+
+    /// Saves the 再走长征路 data now (after every change); tells the user if it failed.
+    pub fn save_march(&mut self) {
+        let MarchSlot::Ready(data) = &self.march else {
+            return;
+        };
+        if let Err(err) = data.save(&self.data_dir) {
+            self.notify(NoticeKind::Error, format!("“再走长征路”数据未能保存：{err}"));
         }
     }
 
@@ -412,6 +463,7 @@ impl DangshiApp {
             arena,
             contest,
             sound: SoundPlayer::default(),
+            march: MarchSlot::NotLoaded,
         };
         shared.sync_study();
         DangshiApp {
@@ -500,6 +552,16 @@ impl DangshiApp {
         }
         let (banks, others): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| is_bank_file(p));
+        // On a member's 再走长征路 page, other files are step files to import.
+        let others = match self.stack.last_mut() {
+            Some(Screen::MarchMember(screen)) => {
+                if let Some(first) = others.first() {
+                    screen.open_step_file(first);
+                }
+                others.into_iter().skip(1).collect()
+            }
+            _ => others,
+        };
         for other in others {
             self.shared.notify(
                 NoticeKind::Warning,

@@ -5,6 +5,7 @@ pub mod command;
 pub mod contest_view;
 pub mod fonts;
 pub mod question_view;
+pub mod route_map;
 pub mod screens;
 pub mod sound;
 pub mod stage;

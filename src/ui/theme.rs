@@ -176,3 +176,43 @@ pub fn apply(ctx: &egui::Context, theme: ThemeChoice) {
         style.spacing.interact_size.y = 30.0;
     });
 }
+
+/// Colours and sizes of the 再走长征路 route map.
+pub mod map {
+    use egui::Color32;
+
+    /// Rivers: a wavy blue line.
+    pub const RIVER: Color32 = Color32::from_rgb(0x2B, 0x7B, 0xC0);
+    /// Mountains: brown peaks.
+    pub const MOUNTAIN: Color32 = Color32::from_rgb(0x8A, 0x6A, 0x3C);
+    /// The marshland of the 草地.
+    pub const GRASS: Color32 = Color32::from_rgb(0x4C, 0x8C, 0x3A);
+    /// The route still ahead.
+    pub const ROUTE_AHEAD: Color32 = Color32::from_gray(150);
+    /// Stops not reached yet.
+    pub const LOCKED: Color32 = Color32::from_gray(160);
+    /// Width of the route line, in map points.
+    pub const ROUTE_WIDTH: f32 = 5.0;
+    /// Radius of a stop marker.
+    pub const STOP_RADIUS: f32 = 9.0;
+    /// Radius of a member's or team's position marker.
+    pub const MARKER_RADIUS: f32 = 11.0;
+    /// Colours that tell teams apart on the map, in team order (repeated beyond ten).
+    pub const TEAM_COLOURS: [Color32; 10] = [
+        Color32::from_rgb(0xC8, 0x10, 0x2E),
+        Color32::from_rgb(0x1F, 0x5F, 0xBF),
+        Color32::from_rgb(0x1E, 0x7B, 0x34),
+        Color32::from_rgb(0xD9, 0x7A, 0x00),
+        Color32::from_rgb(0x7B, 0x3F, 0xA8),
+        Color32::from_rgb(0x00, 0x86, 0x8B),
+        Color32::from_rgb(0x8B, 0x4A, 0x1C),
+        Color32::from_rgb(0xC2, 0x18, 0x7A),
+        Color32::from_rgb(0x4A, 0x55, 0x68),
+        Color32::from_rgb(0x6B, 0x8E, 0x00),
+    ];
+
+    /// The colour of the team at `index`.
+    pub fn team_colour(index: usize) -> Color32 {
+        TEAM_COLOURS[index % TEAM_COLOURS.len()]
+    }
+}

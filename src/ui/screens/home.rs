@@ -5,8 +5,8 @@ use egui::RichText;
 use chrono::Datelike;
 
 use super::{
-    BanksScreen, ChallengeHubScreen, PendingScreen, PracticeHubScreen, PracticeScreen, ProfilesScreen,
-    Screen, ScreenAction,
+    BanksScreen, ChallengeHubScreen, MarchScreen, PendingScreen, PracticeHubScreen, PracticeScreen,
+    ProfilesScreen, Screen, ScreenAction,
 };
 use crate::content::DatedEvent;
 use crate::practice::Session;
@@ -122,6 +122,7 @@ impl HomeScreen {
                     Feature::Practice => Screen::PracticeHub(PracticeHubScreen::default()),
                     Feature::Challenge => Screen::ChallengeHub(ChallengeHubScreen::default()),
                     Feature::Contest => Screen::ContestSetup(Box::default()),
+                    Feature::March => Screen::March(MarchScreen::default()),
                     _ => Screen::Pending(PendingScreen { feature }),
                 }));
             }

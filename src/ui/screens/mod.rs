@@ -9,6 +9,10 @@ pub mod contest_console;
 pub mod contest_setup;
 pub mod exam;
 pub mod home;
+pub mod march;
+pub mod march_board;
+pub mod march_bulk;
+pub mod march_member;
 pub mod pending;
 pub mod practice;
 pub mod practice_hub;
@@ -24,6 +28,10 @@ pub use contest_console::ContestConsoleScreen;
 pub use contest_setup::ContestSetupScreen;
 pub use exam::ExamScreen;
 pub use home::{Feature, HomeScreen};
+pub use march::MarchScreen;
+pub use march_board::MarchBoardScreen;
+pub use march_bulk::MarchBulkScreen;
+pub use march_member::MarchMemberScreen;
 pub use pending::PendingScreen;
 pub use practice::PracticeScreen;
 pub use practice_hub::PracticeHubScreen;
@@ -63,6 +71,14 @@ pub enum Screen {
     ContestSetup(Box<ContestSetupScreen>),
     /// 知识竞赛 host console (and audience window).
     ContestConsole(ContestConsoleScreen),
+    /// 再走长征路: events, teams and members.
+    March(MarchScreen),
+    /// A member's 再走长征路 page.
+    MarchMember(Box<MarchMemberScreen>),
+    /// One day's steps for a whole team.
+    MarchBulk(MarchBulkScreen),
+    /// The team map and rankings, for the projector.
+    MarchBoard(Box<MarchBoardScreen>),
 }
 
 /// Where a screen wants to go next.
@@ -100,6 +116,10 @@ impl Screen {
             Screen::Arena(screen) => screen.ui(ui, shared),
             Screen::ContestSetup(screen) => screen.ui(ui, shared),
             Screen::ContestConsole(screen) => screen.ui(ui, shared),
+            Screen::March(screen) => screen.ui(ui, shared),
+            Screen::MarchMember(screen) => screen.ui(ui, shared),
+            Screen::MarchBulk(screen) => screen.ui(ui, shared),
+            Screen::MarchBoard(screen) => screen.ui(ui, shared),
         }
     }
 }
