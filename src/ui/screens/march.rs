@@ -508,13 +508,20 @@ impl MarchScreen {
                         }
                         let Some(member) = event.member(*id) else { continue };
                         let progress = member_progress(member, &event.rules, route);
-                        let place = progress
-                            .current_stop(route)
-                            .and_then(|i| route.stops.get(i))
-                            .map_or("瑞金", |s| s.name.as_str());
-                        let mark = if linked.is_some() { "👤 " } else { "" };
-                        let text = format!("{mark}{name} · {:.0} 里 · {place}", progress.position_li);
-                        let button = ui.button(text).on_hover_text("进入成员页面（右键：改名、删除）");
+                        let place = match (progress.barrier, progress.current_stop(route)) {
+                            (Some(barrier), _) if progress.waiting => {
+                                format!("{}待答题", route.stops[barrier].name)
+                            }
+                            (_, Some(stop)) if stop > 0 => format!("已过{}", route.stops[stop].name),
+                            _ => route.stops.first().map_or(String::new(), |s| s.name.clone()),
+                        };
+                        let text = format!("{name} · {:.0} 里 · {place}", progress.position_li);
+                        let hover = if linked.is_some() {
+                            "进入成员页面（右键：改名、删除）。已关联本机用户"
+                        } else {
+                            "进入成员页面（右键：改名、删除）"
+                        };
+                        let button = ui.button(text).on_hover_text(hover);
                         if button.clicked() {
                             action = Some(ScreenAction::open(Screen::MarchMember(Box::new(
                                 MarchMemberScreen::new(event.id, *id),

@@ -114,6 +114,11 @@ impl MarchBoardScreen {
                             ui.end_row();
                         }
                     });
+                ui.label(
+                    RichText::new("地图上的圆点是各队的人均里程位置，圆点中的数字是名次。")
+                        .size(text * 0.7)
+                        .color(colours.weak_text),
+                );
                 ui.add_space(text);
                 ui.label(
                     RichText::new("个人前五")
@@ -148,9 +153,10 @@ impl MarchBoardScreen {
                 .filter_map(|(index, team)| {
                     let standing = teams.iter().find(|s| s.team == team.id)?;
                     Some(MapMarker {
-                        label: format!("{} {:.0} 里", team.name, standing.average_li),
+                        label: standing.rank.to_string(),
                         li: standing.average_li,
                         colour: theme::map::team_colour(index),
+                        label_inside: true,
                     })
                 })
                 .collect();

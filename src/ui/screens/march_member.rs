@@ -130,6 +130,7 @@ impl MarchMemberScreen {
                     label: member.name.clone(),
                     li: progress.position_li,
                     colour: colours.accent_fill,
+                    label_inside: false,
                 };
                 let state = |index: usize| stop_state(&progress, &member, route, index);
                 let content = MapContent {
