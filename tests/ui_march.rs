@@ -5,9 +5,10 @@
 mod common;
 
 use chrono::TimeDelta;
-use common::app::{clock, harness, open};
+use common::app::{clock, drop_file, harness, open};
 use dangshi::bank::{Library, Question, QuestionKind};
 use dangshi::content::route::bundled_route;
+use dangshi::march::event::MarchEvent;
 use dangshi::march::progress::member_progress;
 use dangshi::store::DataDir;
 use dangshi::store::march::MarchData;
@@ -200,4 +201,54 @@ fn steps_reach_a_station_and_its_quiz_unlocks_the_banked_li() {
     let progress = member_progress(member, &event.rules, route);
     assert!((progress.position_li - 612.0).abs() < 1e-9);
     assert_eq!(progress.banked_li, 0.0);
+}
+
+#[test]
+fn a_dropped_step_file_is_previewed_and_importing_it_twice_changes_nothing() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::at(data.path());
+    let Some(start) = chrono::NaiveDate::from_ymd_opt(2024, 3, 2) else {
+        panic!("date")
+    };
+    let Ok(mut event) = MarchEvent::new(1, "支部健步走", start) else {
+        panic!("event")
+    };
+    let Ok(team) = event.add_team("第一支部") else {
+        panic!("team")
+    };
+    let Ok(_) = event.add_member("张三", team, None) else {
+        panic!("member")
+    };
+    let mut march = MarchData::default();
+    march.add(event);
+    march.save(&dir).expect("saved");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/steps/branch_gbk.csv");
+
+    let clock = clock();
+    let mut harness = harness(data.path(), &clock);
+    open(&mut harness, "再走长征路");
+    harness.get_by_label_contains("张三 · 0 里").click();
+    harness.run();
+    drop_file(&mut harness, fixture.clone());
+    harness.get_by_label("导入预览：branch_gbk.csv（CSV 表格）");
+    harness.get_by_label("文件中 3 天，共 30221 步。将写入 2 天，1 天不能导入。");
+    harness.get_by_label("不导入：2024-03-01 在活动开始（2024-03-02）之前");
+    open(&mut harness, "导入 2 天");
+    harness.get_by_label_contains("已导入 2 天的步数");
+
+    drop_file(&mut harness, fixture);
+    harness.get_by_label("文件中 3 天，共 30221 步。将写入 0 天，2 天与已有记录相同，1 天不能导入。");
+    assert_eq!(harness.query_all_by_label("与已有记录相同，不变").count(), 2);
+    open(&mut harness, "取消");
+    assert!(harness.query_by_label_contains("导入预览").is_none());
+
+    let Ok((saved, None)) = MarchData::load(&dir) else {
+        panic!("march data saved")
+    };
+    let Some(event) = saved.active_event() else {
+        panic!("active event")
+    };
+    let steps: Vec<u32> = event.members[0].steps.values().map(|d| d.steps).collect();
+    assert_eq!(steps, [12_345, 9876]);
 }

@@ -1,9 +1,11 @@
 //! The app shell driven through its real widgets with egui_kittest: home entries, navigation,
 //! profiles, settings persistence, bank health, dropped files and Chinese glyphs.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::app::drop_file;
 use dangshi::store::{DataDir, Settings, ThemeChoice};
 use dangshi::ui::DangshiApp;
 use dangshi::ui::screens::Feature;
@@ -152,29 +154,12 @@ fn a_broken_user_bank_is_reported_in_chinese_and_the_rest_still_load() {
     harness.get_by_label("第 7 行第 13 列");
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_dropped_bank_file_is_loaded() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = app_harness(dir.path());
     let before = harness.state().shared().library.banks().len();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(DroppedPath(fixture("broken/dup_across_a.ron"))));
-    harness.run();
+    drop_file(&mut harness, fixture("broken/dup_across_a.ron"));
     assert_eq!(harness.state().shared().library.banks().len(), before + 1);
     harness.get_by_label("✓ 已打开题库“甲库”，1 道题");
 }

@@ -600,7 +600,11 @@ impl DangshiApp {
                 action = Some(a);
             }
         });
-        widgets::drop_overlay(&ctx);
+        let drop_text = match self.stack.last() {
+            Some(Screen::MarchMember(_)) => "松开鼠标，导入步数文件（.zip、.xml、.csv）",
+            _ => "松开鼠标，加载题库文件（.ron）",
+        };
+        widgets::drop_overlay(&ctx, drop_text);
 
         if let Some(action) = action {
             self.navigate(action);

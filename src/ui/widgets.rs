@@ -150,8 +150,8 @@ pub fn notices(ui: &mut egui::Ui, notices: &mut Vec<Notice>) {
     }
 }
 
-/// While files hover over the window, a hint that dropping them loads them as banks.
-pub fn drop_overlay(ctx: &egui::Context) {
+/// While files hover over the window, `text` says what dropping them will do.
+pub fn drop_overlay(ctx: &egui::Context, text: &str) {
     let hovering = ctx.input(|i| i.raw.hovered_files.len());
     if hovering == 0 {
         return;
@@ -165,7 +165,7 @@ pub fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         Align2::CENTER_CENTER,
-        "松开鼠标，加载题库文件（.ron）",
+        text,
         FontId::proportional(theme::size::HEADING),
         Color32::WHITE,
     );

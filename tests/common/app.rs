@@ -1,6 +1,7 @@
 //! The app in a kittest harness with a test bank, a profile and a hand-set clock.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{FixedOffset, TimeZone};
 use dangshi::contest::TeamSetup;
@@ -117,4 +118,27 @@ pub fn teams(names: &[&str]) -> Vec<TeamSetup> {
             key: None,
         })
         .collect()
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops the file at `path` on the window and runs a frame.
+pub fn drop_file(harness: &mut Harness<'static, DangshiApp>, path: PathBuf) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(path)));
+    harness.run();
 }

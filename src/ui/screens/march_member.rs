@@ -148,17 +148,18 @@ impl MarchMemberScreen {
                     self.quiz_ui(ui, shared, &event, &member, route, &colours);
                     return;
                 }
+                // An import being previewed takes the page until it is applied or cancelled.
+                if self.import.is_some() {
+                    self.import_ui(ui, shared, &event, &member, today, &colours);
+                    return;
+                }
                 progress_card(ui, &event, &progress, route, &colours);
                 ui.add_space(10.0);
                 self.station_card(ui, shared, &event, &member, &progress, route, &colours);
                 ui.add_space(10.0);
-                if self.import.is_some() {
-                    self.import_ui(ui, shared, &event, &member, today, &colours);
-                } else {
-                    self.steps_entry(ui, shared, &event, today, &colours);
-                    ui.add_space(10.0);
-                    recent_steps(ui, shared, &event, &member, &colours, self.member);
-                }
+                self.steps_entry(ui, shared, &event, today, &colours);
+                ui.add_space(10.0);
+                recent_steps(ui, shared, &event, &member, &colours, self.member);
             });
         });
         None
