@@ -271,7 +271,10 @@ fn draw_stop(painter: &egui::Painter, at: Pos2, name: &str, look: &StopLook, col
         StopState::Locked => colours.weak_text,
         StopState::Passed | StopState::Current => colours.accent,
     };
-    let (name_at, align) = if look.name_above {
+    // 会宁 lies west of the last leg and 六盘山's symbol sits east of it: its name goes left.
+    let (name_at, align) = if look.role == StopRole::Finish {
+        (at - vec2(radius + 3.0 * px, 0.0), Align2::RIGHT_CENTER)
+    } else if look.name_above {
         (at - vec2(0.0, radius + 2.0 * px), Align2::CENTER_BOTTOM)
     } else {
         (at + vec2(radius + 3.0 * px, 0.0), Align2::LEFT_CENTER)

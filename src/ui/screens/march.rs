@@ -194,16 +194,19 @@ impl MarchScreen {
         }
         egui::Grid::new("new_event").num_columns(2).show(ui, |ui| {
             let label = ui.label("活动名称");
-            ui.add(
+            ui.add_sized(
+                [360.0, 28.0],
                 egui::TextEdit::singleline(&mut self.new_event_name)
-                    .hint_text(format!("{}年“再走长征路”健步走", today.format("%Y")))
-                    .desired_width(360.0),
+                    .hint_text(format!("{}年“再走长征路”健步走", today.format("%Y"))),
             )
             .labelled_by(label.id);
             ui.end_row();
             let label = ui.label("开始日期");
-            ui.add(egui::TextEdit::singleline(&mut self.new_event_start).desired_width(160.0))
-                .labelled_by(label.id);
+            ui.add_sized(
+                [160.0, 28.0],
+                egui::TextEdit::singleline(&mut self.new_event_start),
+            )
+            .labelled_by(label.id);
             ui.end_row();
         });
         ui.label(
@@ -292,6 +295,7 @@ impl MarchScreen {
         let mut action = None;
         let mut switched = false;
         let mut export = None;
+        let mut import = false;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("当前活动");
             let current = data.active_event().map(|e| e.name.clone()).unwrap_or_default();
@@ -322,7 +326,7 @@ impl MarchScreen {
                 export = data.active_event().cloned();
             }
             if ui.button("导入活动…").clicked() {
-                self.creating = true;
+                import = true;
             }
             if ui.button("删除活动").clicked() {
                 self.confirm_delete_event = true;
@@ -346,41 +350,45 @@ impl MarchScreen {
                 }
             });
         }
-        let event = data.active_event()?;
-        let mine = profile.and_then(|p| event.member_for_profile(p)).map(|m| m.id);
-        let event_id = event.id;
-        let has_teams = !event.teams.is_empty();
-        ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
-            let big = |text: &str| {
-                egui::Button::new(
-                    RichText::new(text)
-                        .size(theme::size::BUTTON * 1.1)
-                        .color(colours.on_accent),
-                )
-                .fill(colours.accent_fill)
-            };
-            if let Some(member) = mine
-                && ui.add(big("我的长征路")).clicked()
-            {
-                action = Some(ScreenAction::open(Screen::MarchMember(Box::new(
-                    MarchMemberScreen::new(event_id, member),
-                ))));
-            }
-            if ui.add_enabled(has_teams, big("批量录入步数")).clicked() {
-                action = Some(ScreenAction::open(Screen::MarchBulk(MarchBulkScreen::new(
-                    event_id,
-                ))));
-            }
-            if ui.add_enabled(has_teams, big("地图与排名")).clicked() {
-                action = Some(ScreenAction::open(Screen::MarchBoard(Box::new(
-                    MarchBoardScreen::new(event_id),
-                ))));
-            }
-        });
+        if let Some(event) = data.active_event() {
+            let mine = profile.and_then(|p| event.member_for_profile(p)).map(|m| m.id);
+            let event_id = event.id;
+            let has_teams = !event.teams.is_empty();
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                let big = |text: &str| {
+                    egui::Button::new(
+                        RichText::new(text)
+                            .size(theme::size::BUTTON * 1.1)
+                            .color(colours.on_accent),
+                    )
+                    .fill(colours.accent_fill)
+                };
+                if let Some(member) = mine
+                    && ui.add(big("我的长征路")).clicked()
+                {
+                    action = Some(ScreenAction::open(Screen::MarchMember(Box::new(
+                        MarchMemberScreen::new(event_id, member),
+                    ))));
+                }
+                if ui.add_enabled(has_teams, big("批量录入步数")).clicked() {
+                    action = Some(ScreenAction::open(Screen::MarchBulk(MarchBulkScreen::new(
+                        event_id,
+                    ))));
+                }
+                if ui.add_enabled(has_teams, big("地图与排名")).clicked() {
+                    action = Some(ScreenAction::open(Screen::MarchBoard(Box::new(
+                        MarchBoardScreen::new(event_id),
+                    ))));
+                }
+            });
+        }
         if switched {
             self.settings = None;
             shared.save_march();
+        }
+        if import {
+            self.import_event(shared);
         }
         if let Some(event) = export {
             let file_name = format!(
@@ -428,12 +436,8 @@ impl MarchScreen {
                             ("答错后等待（分钟）", &mut form.pause, "10"),
                         ] {
                             let label = ui.label(label);
-                            ui.add(
-                                egui::TextEdit::singleline(field)
-                                    .hint_text(hint)
-                                    .desired_width(280.0),
-                            )
-                            .labelled_by(label.id);
+                            ui.add_sized([280.0, 28.0], egui::TextEdit::singleline(field).hint_text(hint))
+                                .labelled_by(label.id);
                             ui.end_row();
                         }
                     });

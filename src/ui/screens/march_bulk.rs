@@ -112,7 +112,7 @@ impl MarchBulkScreen {
                         for row in &mut self.rows {
                             let label = ui.label(&row.name);
                             let field = ui
-                                .add(egui::TextEdit::singleline(&mut row.steps).desired_width(120.0))
+                                .add_sized([140.0, 28.0], egui::TextEdit::singleline(&mut row.steps))
                                 .labelled_by(label.id);
                             if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                                 save = true;
