@@ -1,5 +1,6 @@
 //! `dangshi`: no arguments open the app; `dangshi check` validates banks like a compiler;
-//! `dangshi steps preview FILE` shows what a step file would import.
+//! `dangshi export BANK -o OUT` writes a bank as Excel, CSV, JSON or RON; `dangshi steps preview
+//! FILE` shows what a step file would import.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,15 @@ enum CliCommand {
         /// 以 JSON 输出，供脚本使用
         #[arg(long)]
         json: bool,
+    },
+    /// 导出题库：先像 check 一样检查，无错误时按输出文件的扩展名写成 Excel（.xlsx，本软件模板）、
+    /// CSV、JSON 或 RON；有错误时退出码为 1
+    Export {
+        /// 题库文件（.ron），或内置题库的文件名、id
+        bank: String,
+        /// 输出文件：.xlsx、.csv、.json 或 .ron
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// 再走长征路的步数文件
     Steps {
@@ -70,6 +80,9 @@ fn main() -> ExitCode {
             }
             ExitCode::from(u8::try_from(dangshi::check::exit_code(&library)).unwrap_or(1))
         }
+        Some(CliCommand::Export { bank, output }) => {
+            print_outcome(&dangshi::import::commands::run_export(&bank, &output))
+        }
         Some(CliCommand::Steps {
             command: StepsCommand::Preview { file },
         }) => match dangshi::march::steps::read_step_file(&file) {
@@ -84,4 +97,11 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Prints a command's report and turns its code into the exit code.
+fn print_outcome(outcome: &dangshi::import::commands::CommandOutcome) -> ExitCode {
+    print!("{}", outcome.stdout);
+    eprint!("{}", outcome.stderr);
+    ExitCode::from(outcome.code)
 }

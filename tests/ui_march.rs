@@ -1,6 +1,7 @@
 //! 再走长征路 through the real widgets: create an event, a team and a member; enter steps until the
 //! member reaches 于都 with 里 banked beyond it; fail the station quiz, wait out the pause, pass it
-//! and see the bank released — and everything saved.
+//! and see the bank released — and everything saved. Also a dropped step file through its preview
+//! (twice: the second changes nothing) and the secretary's table for a whole team.
 
 mod common;
 
@@ -251,4 +252,55 @@ fn a_dropped_step_file_is_previewed_and_importing_it_twice_changes_nothing() {
     };
     let steps: Vec<u32> = event.members[0].steps.values().map(|d| d.steps).collect();
     assert_eq!(steps, [12_345, 9876]);
+}
+
+#[test]
+fn the_secretary_enters_a_whole_team_for_one_day() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::at(data.path());
+    let Some(start) = chrono::NaiveDate::from_ymd_opt(2026, 6, 1) else {
+        panic!("date")
+    };
+    let Ok(mut event) = MarchEvent::new(1, "支部健步走", start) else {
+        panic!("event")
+    };
+    let Ok(team) = event.add_team("第一支部") else {
+        panic!("team")
+    };
+    for name in ["张三", "李四", "王五"] {
+        let Ok(_) = event.add_member(name, team, None) else {
+            panic!("member")
+        };
+    }
+    let mut march = MarchData::default();
+    march.add(event);
+    march.save(&dir).expect("saved");
+
+    let clock = clock();
+    let mut harness = harness(data.path(), &clock);
+    open(&mut harness, "再走长征路");
+    open(&mut harness, "批量录入步数");
+    type_into(&mut harness, "日期", "2026-06-30");
+    type_into(&mut harness, "张三", "12000");
+    type_into(&mut harness, "王五", "8000");
+    harness.get_by_label("81.6 里");
+    open(&mut harness, "保存全部（Enter）");
+    harness.get_by_label_contains("已保存6月30日的步数：2 人更新，0 人不变");
+
+    // A mistake saves no one.
+    type_into(&mut harness, "李四", "很多");
+    open(&mut harness, "保存全部（Enter）");
+    harness.get_by_label_contains("“李四”的步数“很多”应为整数，未保存");
+
+    let Ok((saved, None)) = MarchData::load(&dir) else {
+        panic!("march data saved")
+    };
+    let Some(event) = saved.active_event() else {
+        panic!("active event")
+    };
+    let Some(day) = chrono::NaiveDate::from_ymd_opt(2026, 6, 30) else {
+        panic!("date")
+    };
+    let steps: Vec<u32> = event.members.iter().map(|m| m.steps_on(day)).collect();
+    assert_eq!(steps, [12_000, 0, 8000]);
 }

@@ -2,6 +2,8 @@
 //! source row or question becomes an [`ImportRow`] with its result, shown in a preview before
 //! anything is taken; nothing is dropped silently.
 
+pub mod commands;
+pub mod export;
 pub mod fields;
 pub mod sheet;
 pub mod table;

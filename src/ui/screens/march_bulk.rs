@@ -164,7 +164,7 @@ impl MarchBulkScreen {
                 Some((
                     true,
                     format!(
-                        "✓ 已保存 {} 的步数：{} 人更新，{} 人不变",
+                        "✓ 已保存{}的步数：{} 人更新，{} 人不变",
                         day.format("%-m月%-d日"),
                         report.changed,
                         report.unchanged
