@@ -33,7 +33,9 @@ pub fn kind_word(cell: &str) -> Option<KindWord> {
     };
     match tag {
         Some(tag) => Some(KindWord::Known(tag)),
-        None if word.ends_with('题') || ["简答", "问答", "论述", "名词解释", "计算", "案例分析"].contains(&base) => {
+        None if word.ends_with('题')
+            || ["简答", "问答", "论述", "名词解释", "计算", "案例分析"].contains(&base) =>
+        {
             Some(KindWord::Unsupported(word.to_owned()))
         }
         None => match word.to_ascii_lowercase().as_str() {
@@ -53,10 +55,11 @@ pub fn judge_answer(cell: &str) -> Option<bool> {
     let word: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
     let word = word.trim_end_matches(['。', '.']);
     match word.to_lowercase().as_str() {
-        "对" | "正确" | "√" | "✓" | "✔" | "是" | "t" | "true" | "y" | "yes" | "a" | "1" | "对的" | "正" => Some(true),
-        "错" | "错误" | "×" | "x" | "✗" | "✘" | "否" | "f" | "false" | "n" | "no" | "b" | "0" | "错的" | "误" => {
-            Some(false)
+        "对" | "正确" | "√" | "✓" | "✔" | "是" | "t" | "true" | "y" | "yes" | "a" | "1" | "对的" | "正" => {
+            Some(true)
         }
+        "错" | "错误" | "×" | "x" | "✗" | "✘" | "否" | "f" | "false" | "n" | "no" | "b" | "0" | "错的"
+        | "误" => Some(false),
         _ => None,
     }
 }
@@ -134,7 +137,8 @@ pub fn split_options_cell(cell: &str) -> Option<Vec<String>> {
         let found = text[search_from..].char_indices().find_map(|(at, _)| {
             let at = search_from + at;
             let before = text[..at].chars().next_back();
-            let boundary = at == 0 || before.is_some_and(|c| c.is_whitespace() || matches!(c, '/' | '|' | '；' | ';'));
+            let boundary =
+                at == 0 || before.is_some_and(|c| c.is_whitespace() || matches!(c, '/' | '|' | '；' | ';'));
             let bracketed = text[at..].starts_with(['(', '（']);
             (boundary || bracketed)
                 .then(|| strip_option_label(&text[at..]))
@@ -189,7 +193,10 @@ pub fn era(cell: &str) -> Option<Era> {
     if text.is_empty() {
         return None;
     }
-    if let Some(era) = Era::ALL.into_iter().find(|e| e.key() == text || e.label() == text) {
+    if let Some(era) = Era::ALL
+        .into_iter()
+        .find(|e| e.key() == text || e.label() == text)
+    {
         return Some(era);
     }
     const WORDS: [(&str, Era); 16] = [
@@ -210,7 +217,10 @@ pub fn era(cell: &str) -> Option<Era> {
         ("党规", Era::General),
         ("精神谱系", Era::General),
     ];
-    WORDS.iter().find(|(word, _)| text.contains(word)).map(|(_, era)| *era)
+    WORDS
+        .iter()
+        .find(|(word, _)| text.contains(word))
+        .map(|(_, era)| *era)
 }
 
 /// Turns the blanks of a 填空题 stem — `（ ）`, `( )`, `（  ）`, `____` (any length, full-width
@@ -272,7 +282,10 @@ pub fn fill_answers(cell: &str, expected: usize) -> Vec<Vec<String>> {
     };
     let mut blanks = split(cell, &['；', ';', '|', '｜', '\n', '\r']);
     if blanks.len() < expected {
-        let finer = split(cell, &['；', ';', '|', '｜', '\n', '\r', '，', ',', '、', ' ', '\u{3000}']);
+        let finer = split(
+            cell,
+            &['；', ';', '|', '｜', '\n', '\r', '，', ',', '、', ' ', '\u{3000}'],
+        );
         if finer.len() == expected {
             blanks = finer;
         }
@@ -305,7 +318,10 @@ mod tests {
             assert_eq!(kind_word(cell), Some(KindWord::Known(tag)), "{cell}");
         }
         for cell in ["简答题", "计算题", "案例分析题", "论述"] {
-            assert!(matches!(kind_word(cell), Some(KindWord::Unsupported(_))), "{cell}");
+            assert!(
+                matches!(kind_word(cell), Some(KindWord::Unsupported(_))),
+                "{cell}"
+            );
         }
         assert_eq!(kind_word(""), None);
         assert_eq!(kind_word("苹果"), None);
@@ -330,7 +346,10 @@ mod tests {
         assert_eq!(answer_letters("d、a", 4), Ok(vec![0, 3]));
         assert_eq!(answer_letters("Ｂ", 4), Ok(vec![1]));
         assert_eq!(answer_letters("AA", 4), Ok(vec![0]));
-        assert_eq!(answer_letters("E", 4), Err("答案 E 超出选项范围（共 4 个选项）".into()));
+        assert_eq!(
+            answer_letters("E", 4),
+            Err("答案 E 超出选项范围（共 4 个选项）".into())
+        );
         assert_eq!(answer_letters("  ", 4), Err("缺少答案".into()));
         assert!(answer_letters("1921年", 4).is_err());
     }
@@ -389,8 +408,14 @@ mod tests {
             normalise_blanks("中共一大于（  ）年在（）召开。"),
             ("中共一大于___年在___召开。".to_owned(), 2)
         );
-        assert_eq!(normalise_blanks("遵义会议____召开"), ("遵义会议___召开".to_owned(), 1));
-        assert_eq!(normalise_blanks("（注：见下）a_b"), ("（注：见下）a_b".to_owned(), 0));
+        assert_eq!(
+            normalise_blanks("遵义会议____召开"),
+            ("遵义会议___召开".to_owned(), 1)
+        );
+        assert_eq!(
+            normalise_blanks("（注：见下）a_b"),
+            ("（注：见下）a_b".to_owned(), 0)
+        );
         assert_eq!(normalise_blanks("未闭合（ "), ("未闭合（ ".to_owned(), 0));
     }
 
@@ -398,12 +423,18 @@ mod tests {
     fn fill_answers_split_into_blanks_and_alternatives() {
         assert_eq!(
             fill_answers("1921；上海/嘉兴", 2),
-            vec![vec!["1921".to_owned()], vec!["上海".to_owned(), "嘉兴".to_owned()]]
+            vec![
+                vec!["1921".to_owned()],
+                vec!["上海".to_owned(), "嘉兴".to_owned()]
+            ]
         );
         assert_eq!(
             fill_answers("1921，上海", 2),
             vec![vec!["1921".to_owned()], vec!["上海".to_owned()]]
         );
-        assert_eq!(fill_answers("实事求是，群众路线", 1), vec![vec!["实事求是，群众路线".to_owned()]]);
+        assert_eq!(
+            fill_answers("实事求是，群众路线", 1),
+            vec![vec!["实事求是，群众路线".to_owned()]]
+        );
     }
 }
