@@ -1,5 +1,6 @@
 //! `dangshi`: no arguments open the app; `dangshi check` validates banks like a compiler;
-//! `dangshi export BANK -o OUT` writes a bank as Excel, CSV, JSON or RON; `dangshi steps preview
+//! `dangshi import FILE -o OUT.ron` makes a bank from a spreadsheet or pasted text; `dangshi export
+//! BANK -o OUT` writes a bank as Excel, CSV, JSON or RON; `dangshi steps preview
 //! FILE` shows what a step file would import.
 
 use std::path::PathBuf;
@@ -35,6 +36,15 @@ enum CliCommand {
         /// 题库文件（.ron），或内置题库的文件名、id
         bank: String,
         /// 输出文件：.xlsx、.csv、.json 或 .ron
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// 导入题目：Excel（.xlsx/.xls/.ods）、CSV 或粘贴的文本（.txt，智能识别），写成题库 .ron；
+    /// 逐行报告未导入的行与警告，有未导入的行时退出码为 1
+    Import {
+        /// 要导入的文件
+        file: PathBuf,
+        /// 输出的题库文件（.ron）
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -79,6 +89,9 @@ fn main() -> ExitCode {
                 print!("{}", dangshi::check::render_text(&library));
             }
             ExitCode::from(u8::try_from(dangshi::check::exit_code(&library)).unwrap_or(1))
+        }
+        Some(CliCommand::Import { file, output }) => {
+            print_outcome(&dangshi::import::commands::run_import(&file, &output))
         }
         Some(CliCommand::Export { bank, output }) => {
             print_outcome(&dangshi::import::commands::run_export(&bank, &output))

@@ -5,7 +5,11 @@
 use std::path::Path;
 
 use super::export::{ExportFormat, export_bank};
-use crate::bank::{BankOrigin, Library};
+use super::sheet::read_table_file;
+use super::table::import_rows;
+use super::text::import_text;
+use super::{ImportOptions, ImportRow};
+use crate::bank::{Bank, BankOrigin, Library};
 use crate::check::{exit_code, render_text};
 
 /// What a command prints and its exit code.
@@ -90,5 +94,87 @@ pub fn run_export(bank: &str, out: &Path) -> CommandOutcome {
             code: 0,
         },
         Err(err) => CommandOutcome::failed(1, format!("{report}错误：{err}\n")),
+    }
+}
+
+/// What kind of source a file to import is, by its extension.
+fn is_text_source(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "text"))
+}
+
+/// The import rows of a table file (xlsx, xls, ods, CSV) or a text file (.txt: pasted-text
+/// recognition), or why it could not be read at all.
+pub fn import_file(path: &Path, options: &ImportOptions) -> Result<Vec<ImportRow>, String> {
+    if is_text_source(path) {
+        let bytes = std::fs::read(path).map_err(|e| format!("无法读取“{}”：{e}", path.display()))?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => encoding_rs::GB18030.decode(&bytes).0.into_owned(),
+        };
+        return Ok(import_text(text.trim_start_matches('\u{feff}'), options));
+    }
+    let sheet = read_table_file(path, None).map_err(|e| e.to_string())?;
+    import_rows(&sheet, options)
+}
+
+/// `dangshi import FILE -o OUT.ron`: imports every question it can, reports each row that was not
+/// imported (error) or has warnings like `check` does, and writes the bank of imported questions.
+/// Exit code 1 if any row was not imported, 2 for a usage mistake.
+pub fn run_import(file: &Path, out: &Path) -> CommandOutcome {
+    if ExportFormat::for_path(out) != Some(ExportFormat::Ron) {
+        return CommandOutcome::failed(2, format!("错误：输出文件应为 .ron：“{}”\n", out.display()));
+    }
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "imported".to_owned(), |s| s.to_string_lossy().into_owned());
+    let options = ImportOptions {
+        id_prefix: stem.clone(),
+        ..ImportOptions::default()
+    };
+    let rows = match import_file(file, &options) {
+        Ok(rows) => rows,
+        Err(reason) => return CommandOutcome::failed(1, format!("错误：{reason}\n")),
+    };
+    let name = file.display();
+    let mut report = String::new();
+    let (mut errors, mut warnings) = (0, 0);
+    for row in &rows {
+        if let Some(error) = &row.error {
+            errors += 1;
+            report.push_str(&format!(
+                "{name}:{}: error: {error}（{}）\n",
+                row.location, row.excerpt
+            ));
+        }
+        for warning in &row.warnings {
+            warnings += 1;
+            report.push_str(&format!("{name}:{}: warning: {warning}\n", row.location));
+        }
+    }
+    let questions: Vec<_> = rows.into_iter().filter_map(|row| row.question).collect();
+    let bank = Bank {
+        id: stem.clone(),
+        title: stem,
+        version: 1,
+        description: format!(
+            "由 {} 导入",
+            file.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ),
+        questions,
+    };
+    if let Err(err) = export_bank(&bank, out, ExportFormat::Ron) {
+        return CommandOutcome::failed(1, format!("{report}错误：{err}\n"));
+    }
+    report.push_str(&format!(
+        "结果：导入 {} 道题，{errors} 行未导入，{warnings} 个警告\n",
+        bank.questions.len()
+    ));
+    CommandOutcome {
+        stdout: format!("已写入 {}\n", out.display()),
+        stderr: report,
+        code: u8::from(errors > 0),
     }
 }

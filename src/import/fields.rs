@@ -244,7 +244,8 @@ pub fn normalise_blanks(stem: &str) -> (String, usize) {
                 }
             }
             '（' | '(' => {
-                let mut inside = String::new();
+                // A blank is brackets holding only spaces; stop at the first other character so
+                // that a long run of unclosed brackets stays linear.
                 let mut lookahead = chars.clone();
                 let mut closed = false;
                 for next in lookahead.by_ref() {
@@ -252,10 +253,11 @@ pub fn normalise_blanks(stem: &str) -> (String, usize) {
                         closed = true;
                         break;
                     }
-                    inside.push(next);
+                    if !(next.is_whitespace() || next == '\u{3000}') {
+                        break;
+                    }
                 }
-                let empty = inside.chars().all(|c| c.is_whitespace() || c == '\u{3000}');
-                if closed && empty {
+                if closed {
                     chars = lookahead;
                     out.push_str("___");
                     blanks += 1;
@@ -417,6 +419,8 @@ mod tests {
             ("（注：见下）a_b".to_owned(), 0)
         );
         assert_eq!(normalise_blanks("未闭合（ "), ("未闭合（ ".to_owned(), 0));
+        let unclosed = "（".repeat(20_000);
+        assert_eq!(normalise_blanks(&unclosed), (unclosed.clone(), 0));
     }
 
     #[test]

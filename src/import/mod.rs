@@ -41,8 +41,8 @@ pub struct ImportRow {
     pub question: Option<Question>,
     /// Things worth checking, in Chinese; the question is still imported.
     pub warnings: Vec<String>,
-    /// Why nothing is imported, in Chinese: a mistake, a kind we do not support (简答题 …), or an
-    /// empty row.
+    /// Why nothing is imported, in Chinese: a mistake or a kind we do not support (简答题 …). Rows
+    /// with every cell empty are skipped without a row of their own.
     pub error: Option<String>,
 }
 
