@@ -2,6 +2,7 @@
 //! into lines and columns.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::diagnostic::{Code, Severity};
 use super::image::{ImageError, ImageRoot};
@@ -93,31 +94,45 @@ pub fn validate(bank: &Bank, images: &ImageRoot) -> Vec<Finding> {
     }
     let mut first_index_of_id: HashMap<&str, usize> = HashMap::with_capacity(bank.questions.len());
     for (index, question) in bank.questions.iter().enumerate() {
-        if question.id.trim().is_empty() {
-            checker.error(
-                index,
-                Code::EmptyId,
-                &[Seg::Field("id")],
-                "题目 id 不能为空".into(),
-            );
-        } else if let Some(&first) = first_index_of_id.get(question.id.as_str()) {
-            checker.findings.push(Finding {
-                severity: Severity::Error,
-                code: Code::DuplicateId,
-                question: Some(index),
-                path: question_path(index, &[Seg::Field("id")]),
-                related: Some(question_path(first, &[Seg::Field("id")])),
-                message: format!("题目 id “{}” 重复", question.id),
-            });
-        } else {
-            first_index_of_id.insert(&question.id, index);
+        // An empty id is reported by `check_question`, not as a duplicate.
+        if !question.id.trim().is_empty() {
+            match first_index_of_id.entry(&question.id) {
+                Entry::Occupied(first) => checker.findings.push(Finding {
+                    severity: Severity::Error,
+                    code: Code::DuplicateId,
+                    question: Some(index),
+                    path: question_path(index, &[Seg::Field("id")]),
+                    related: Some(question_path(*first.get(), &[Seg::Field("id")])),
+                    message: format!("题目 id “{}” 重复", question.id),
+                }),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
         }
         check_question(&mut checker, index, question, images);
     }
     checker.findings
 }
 
+/// The checks of one question on its own (everything [`validate`] checks per question except
+/// duplicate ids, which need the whole bank); `index` places the findings' paths.
+pub fn validate_question(index: usize, question: &Question, images: &ImageRoot) -> Vec<Finding> {
+    let mut checker = Checker { findings: Vec::new() };
+    check_question(&mut checker, index, question, images);
+    checker.findings
+}
+
+/// Every per-question check: shared by [`validate`] and [`validate_question`].
 fn check_question(checker: &mut Checker, index: usize, question: &Question, images: &ImageRoot) {
+    if question.id.trim().is_empty() {
+        checker.error(
+            index,
+            Code::EmptyId,
+            &[Seg::Field("id")],
+            "题目 id 不能为空".into(),
+        );
+    }
     if question.stem.trim().is_empty() {
         checker.error(
             index,
@@ -339,6 +354,87 @@ mod tests {
         assert!(has_prompt("遵义会议召开于___年"));
         assert!(!has_prompt("遵义会议召开于1935年。"));
         assert!(!has_prompt("（1935年）遵义会议召开"));
+    }
+
+    fn judge(id: &str, stem: &str) -> Question {
+        Question {
+            id: id.into(),
+            stem: stem.into(),
+            kind: QuestionKind::Judge { answer: true },
+            explanation: "说明。".into(),
+            source: String::new(),
+            era: crate::bank::Era::General,
+            tags: Vec::new(),
+            difficulty: 3,
+            image: None,
+        }
+    }
+
+    fn codes(findings: &[Finding]) -> Vec<Code> {
+        findings.iter().map(|f| f.code).collect()
+    }
+
+    #[test]
+    fn one_question_is_checked_alone() {
+        let root = ImageRoot::Bundled;
+        assert!(validate_question(0, &judge("q1", "陈述。"), &root).is_empty());
+        let mut bad = judge(" ", "");
+        bad.difficulty = 6;
+        bad.explanation.clear();
+        bad.image = Some("../x.png".into());
+        let findings = validate_question(7, &bad, &root);
+        assert_eq!(
+            codes(&findings),
+            [
+                Code::EmptyId,
+                Code::EmptyStem,
+                Code::DifficultyOutOfRange,
+                Code::MissingExplanation,
+                Code::ImagePathUnsafe
+            ]
+        );
+        assert!(findings.iter().all(|f| f.question == Some(7)));
+        assert_eq!(findings[0].path, question_path(7, &[Seg::Field("id")]));
+        assert_eq!(findings[3].severity, Severity::Warning);
+        let single = Question {
+            kind: QuestionKind::Single {
+                options: vec!["甲".into(), "甲".into()],
+                answer: 2,
+            },
+            ..judge("q2", "没有提示")
+        };
+        assert_eq!(
+            codes(&validate_question(0, &single, &root)),
+            [
+                Code::DuplicateOption,
+                Code::AnswerOutOfRange,
+                Code::StemWithoutPrompt
+            ]
+        );
+    }
+
+    #[test]
+    fn one_question_never_reports_duplicate_ids_but_the_bank_does() {
+        let root = ImageRoot::Bundled;
+        let bank = Bank {
+            id: "b".into(),
+            title: "题库".into(),
+            version: 1,
+            description: String::new(),
+            questions: vec![judge("q1", "甲。"), judge("q1", "乙。"), judge("", "丙。")],
+        };
+        let whole = validate(&bank, &root);
+        assert_eq!(codes(&whole), [Code::DuplicateId, Code::EmptyId]);
+        assert_eq!(whole[0].question, Some(1));
+        assert_eq!(whole[0].related, Some(question_path(0, &[Seg::Field("id")])));
+        for (index, question) in bank.questions.iter().enumerate() {
+            let alone = validate_question(index, question, &root);
+            let from_bank: Vec<&Finding> = whole
+                .iter()
+                .filter(|f| f.question == Some(index) && f.code != Code::DuplicateId)
+                .collect();
+            assert_eq!(alone.iter().collect::<Vec<_>>(), from_bank);
+        }
     }
 
     #[test]
