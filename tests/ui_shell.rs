@@ -42,7 +42,7 @@ fn every_home_entry_opens_and_comes_back() {
             Feature::Challenge => harness.get_by_label("擂台赛"),
             Feature::Contest => harness.get_by_label("参赛队伍"),
             Feature::March => harness.get_by_label("新建活动"),
-            _ => harness.get_by_label("此功能正在建设中，当前版本还不能使用。"),
+            Feature::BankAdmin => harness.get_by_label("从表格导入新题库…"),
         };
         assert!(
             harness.query_by_label(MOTTO).is_none(),
@@ -68,11 +68,12 @@ fn escape_and_the_back_button_return_to_the_previous_screen() {
 
     harness.get_by_label("题库管理").click();
     harness.run();
-    harness.get_by_label("查看已加载的题库").click();
+    harness.get_by_label("校验报告").click();
     harness.run();
+    harness.get_by_label("重新加载");
     harness.get_by_label("← 返回").click();
     harness.run();
-    harness.get_by_label("此功能正在建设中，当前版本还不能使用。");
+    harness.get_by_label("从表格导入新题库…");
     harness.get_by_label("首页").click();
     harness.run();
     harness.get_by_label(MOTTO);

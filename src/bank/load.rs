@@ -405,7 +405,17 @@ impl Library {
         self.check_across_banks();
     }
 
+    /// Adds `loaded`, or replaces the bank from the same origin. A bank file whose bank id is that
+    /// of a bundled bank replaces the bundled bank: it is the trainer's edited copy of it.
     fn replace_or_push(&mut self, loaded: LoadedBank) {
+        if matches!(loaded.origin, BankOrigin::File { .. })
+            && let Some(id) = loaded.bank.as_ref().map(|b| b.id.clone())
+        {
+            self.banks.retain(|b| {
+                !(matches!(b.origin, BankOrigin::Bundled { .. })
+                    && b.bank.as_ref().is_some_and(|b| b.id == id))
+            });
+        }
         match self.banks.iter_mut().find(|b| b.origin == loaded.origin) {
             Some(existing) => *existing = loaded,
             None => self.banks.push(loaded),
@@ -640,6 +650,21 @@ mod tests {
         library.add_text(origin("a.ron"), A);
         assert_eq!(library.banks().len(), 1);
         assert_eq!(library.banks()[0].health(), BankHealth::Ok);
+    }
+
+    #[test]
+    fn a_file_with_a_bundled_banks_id_replaces_the_bundled_bank() {
+        let mut library = Library::default();
+        library.add_text(BankOrigin::Bundled { name: "a.ron".into() }, A);
+        let path = PathBuf::from("/data/banks/a-copy.ron");
+        library.add_text(BankOrigin::File { path: path.clone() }, A);
+        assert_eq!(library.banks().len(), 1);
+        assert_eq!(library.banks()[0].origin, BankOrigin::File { path });
+        assert_eq!(
+            library.count(Severity::Error),
+            0,
+            "no duplicate ids with the bundled copy"
+        );
     }
 
     #[test]

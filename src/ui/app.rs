@@ -12,7 +12,9 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use super::command::Command;
-use super::screens::{Screen, ScreenAction};
+use super::import_preview::is_import_file;
+use super::screens::bank_admin::import_file;
+use super::screens::{Leave, Screen, ScreenAction};
 use super::sound::SoundPlayer;
 use super::{fonts, theme, widgets};
 use crate::bank::{BankOrigin, Library, Question, Severity};
@@ -182,14 +184,7 @@ impl Shared {
                 Some((question.image.clone()?, loaded.origin.image_root()))
             })
             .and_then(|(relative, root)| root.load(&relative).ok())
-            .and_then(|image| {
-                let size = [
-                    usize::try_from(image.width).ok()?,
-                    usize::try_from(image.height).ok()?,
-                ];
-                let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
-                Some(ctx.load_texture(format!("question-{question_id}"), colour, Default::default()))
-            });
+            .and_then(|image| widgets::image_texture(ctx, format!("question-{question_id}"), &image));
         self.images.insert(question_id.to_owned(), texture.clone());
         texture
     }
@@ -315,6 +310,13 @@ impl Shared {
                 );
             }
         }
+    }
+
+    /// Loads a bank file just saved by the editor (again), so that practice uses the new text;
+    /// forgets pictures shown before.
+    pub fn bank_saved(&mut self, path: &Path) {
+        self.library.add_file(path);
+        self.images.clear();
     }
 
     /// Reloads the bundled banks and the data folder's banks; keeps files opened this session.
@@ -489,11 +491,48 @@ impl DangshiApp {
         match action {
             ScreenAction::Open(screen) => self.stack.push(*screen),
             ScreenAction::Back => {
-                if self.stack.len() > 1 {
+                if self.stack.len() > 1 && self.may_leave_top(Leave::Back) {
                     self.stack.pop();
                 }
             }
-            ScreenAction::Home => self.stack.truncate(1),
+            ScreenAction::Home => {
+                if self.may_leave_top(Leave::Home) {
+                    self.stack.truncate(1);
+                }
+            }
+            ScreenAction::Replace(screen) => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                }
+                self.stack.push(*screen);
+            }
+        }
+    }
+
+    /// Whether the top screen lets the user go; a bank editor with unsaved changes asks first.
+    fn may_leave_top(&mut self, intent: Leave) -> bool {
+        match self.stack.last_mut() {
+            Some(Screen::BankEditor(editor)) => editor.may_leave(intent),
+            _ => true,
+        }
+    }
+
+    /// Stops the window from closing while a bank editor has unsaved changes: the editor comes
+    /// to the top and asks.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        let dirty = self
+            .stack
+            .iter()
+            .position(|s| matches!(s, Screen::BankEditor(editor) if editor.is_dirty()));
+        let Some(position) = dirty else { return };
+        self.stack.truncate(position + 1);
+        if let Some(Screen::BankEditor(editor)) = self.stack.last_mut()
+            && !editor.may_leave(Leave::Quit)
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         }
     }
 
@@ -507,6 +546,11 @@ impl DangshiApp {
             Command::ZoomIn => self.shared.settings.zoom_in(),
             Command::ZoomOut => self.shared.settings.zoom_out(),
             Command::ZoomReset => self.shared.settings.set_scale(100),
+            Command::Save | Command::Undo | Command::Redo => {
+                if let Some(Screen::BankEditor(editor)) = self.stack.last_mut() {
+                    editor.command(command, &mut self.shared);
+                }
+            }
             Command::OpenBankFile => {
                 let picked = rfd::FileDialog::new()
                     .set_title("打开题库文件")
@@ -550,6 +594,19 @@ impl DangshiApp {
         if dropped.is_empty() {
             return;
         }
+        let (imports, dropped): (Vec<PathBuf>, Vec<PathBuf>) = match self.stack.last() {
+            Some(Screen::BankAdmin(_) | Screen::BankEditor(_) | Screen::BankImport(_)) => {
+                dropped.into_iter().partition(|p| is_import_file(p))
+            }
+            _ => (Vec::new(), dropped),
+        };
+        if let Some(first) = imports.first() {
+            match self.stack.last_mut() {
+                Some(Screen::BankEditor(editor)) => editor.open_import_file(first),
+                Some(Screen::BankImport(screen)) => screen.replace_file(&self.shared, first),
+                _ => self.navigate(import_file(&self.shared, first)),
+            }
+        }
         let (banks, others): (Vec<PathBuf>, Vec<PathBuf>) =
             dropped.into_iter().partition(|p| is_bank_file(p));
         // On a member's 再走长征路 page, other files are step files to import.
@@ -575,7 +632,9 @@ impl DangshiApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
-        for command in Command::pressed(&ctx) {
+        self.guard_close(&ctx);
+        let editing = matches!(self.stack.last(), Some(Screen::BankEditor(_)));
+        for command in Command::pressed(&ctx, editing) {
             self.run_command(&ctx, command);
         }
         self.take_dropped_files(&ctx);
@@ -602,6 +661,9 @@ impl DangshiApp {
         });
         let drop_text = match self.stack.last() {
             Some(Screen::MarchMember(_)) => "松开鼠标，导入步数文件（.zip、.xml、.csv）",
+            Some(Screen::BankAdmin(_) | Screen::BankEditor(_) | Screen::BankImport(_)) => {
+                "松开鼠标：表格（.xlsx .xls .ods .csv）或文本（.txt）导入题目，.ron 打开题库"
+            }
             _ => "松开鼠标，加载题库文件（.ron）",
         };
         widgets::drop_overlay(&ctx, drop_text);

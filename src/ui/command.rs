@@ -17,17 +17,28 @@ pub enum Command {
     ZoomReset,
     /// Open a bank file (Ctrl+O).
     OpenBankFile,
+    /// Save the bank being edited (Ctrl+S; bank editor only).
+    Save,
+    /// Redo the last undone edit (Ctrl+Y or Ctrl+Shift+Z; bank editor only).
+    Redo,
+    /// Undo the last edit (Ctrl+Z; bank editor only).
+    Undo,
 }
 
 impl Command {
     /// Every command, in the order the shortcut list shows them.
-    pub const ALL: [Command; 6] = [
+    /// Redo comes before Undo: Ctrl+Shift+Z must be taken as redo before Ctrl+Z (which also
+    /// matches it) is looked at.
+    pub const ALL: [Command; 9] = [
         Command::Back,
         Command::ToggleFullscreen,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
         Command::OpenBankFile,
+        Command::Save,
+        Command::Redo,
+        Command::Undo,
     ];
 
     /// Chinese name, for menus and the shortcut list.
@@ -39,6 +50,9 @@ impl Command {
             Command::ZoomOut => "缩小",
             Command::ZoomReset => "恢复 100%",
             Command::OpenBankFile => "打开题库文件",
+            Command::Save => "保存题库（编辑题库时）",
+            Command::Redo => "重做（编辑题库时）",
+            Command::Undo => "撤销（编辑题库时）",
         }
     }
 
@@ -56,6 +70,12 @@ impl Command {
         const ZOOM_OUT: &[KeyboardShortcut] = &[command(Key::Minus)];
         const ZOOM_RESET: &[KeyboardShortcut] = &[command(Key::Num0)];
         const OPEN: &[KeyboardShortcut] = &[command(Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[command(Key::S)];
+        const REDO: &[KeyboardShortcut] = &[
+            command(Key::Y),
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+        ];
+        const UNDO: &[KeyboardShortcut] = &[command(Key::Z)];
         match self {
             Command::Back => BACK,
             Command::ToggleFullscreen => FULLSCREEN,
@@ -63,12 +83,21 @@ impl Command {
             Command::ZoomOut => ZOOM_OUT,
             Command::ZoomReset => ZOOM_RESET,
             Command::OpenBankFile => OPEN,
+            Command::Save => SAVE,
+            Command::Redo => REDO,
+            Command::Undo => UNDO,
         }
     }
 
     /// Whether a text field should keep this key for itself while it has focus.
     fn yields_to_text_field(self) -> bool {
         matches!(self, Command::Back)
+    }
+
+    /// Whether the command belongs to the bank editor: its keys are left alone elsewhere (the
+    /// 知识竞赛 console has its own Ctrl+Z).
+    fn is_editor_command(self) -> bool {
+        matches!(self, Command::Save | Command::Redo | Command::Undo)
     }
 
     /// The shortcut as shown to users, e.g. `Ctrl+=` (users of this app are on Windows and Linux).
@@ -87,13 +116,15 @@ impl Command {
         }
     }
 
-    /// Commands whose shortcut was pressed this frame; their key presses are consumed.
-    pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    /// Commands whose shortcut was pressed this frame; their key presses are consumed. The bank
+    /// editor's commands are looked for only when `editing`. Ctrl+Z and Ctrl+Y are taken before a
+    /// text field sees them, so that undo covers every edit, typing included.
+    pub fn pressed(ctx: &egui::Context, editing: bool) -> Vec<Command> {
         let typing = ctx.egui_wants_keyboard_input();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for command in Command::ALL {
-                if typing && command.yields_to_text_field() {
+                if (typing && command.yields_to_text_field()) || (!editing && command.is_editor_command()) {
                     continue;
                 }
                 if command.shortcuts().iter().any(|s| input.consume_shortcut(s)) {

@@ -236,47 +236,8 @@ pub fn audience(
     ui.separator();
     let scoreboard_height = (contest.scores.len() as f32) * sizes.body * 1.6 + sizes.body;
     if let Some(question) = question {
-        let reveal = contest.revealed;
-        let style = ViewStyle {
-            colours,
-            stem_size: stage::fit_size(
-                ui,
-                &[&question.stem],
-                sizes.stem,
-                sizes.stem_min,
-                ui.available_width(),
-                (ui.available_height() - scoreboard_height) * 0.4,
-                0.0,
-            ),
-            option_size: sizes.option,
-            reveal,
-        };
-        question_view::stem(ui, question, None, &style);
-        // Choices show ✓ on the right option once revealed; 排序 and 填空 answers are in the line below.
-        let choices = matches!(
-            question.kind,
-            crate::bank::QuestionKind::Single { .. }
-                | crate::bank::QuestionKind::Multiple { .. }
-                | crate::bank::QuestionKind::Judge { .. }
-        );
-        if !matches!(question.kind, crate::bank::QuestionKind::Fill { .. }) {
-            let mut shown = stage_draft(question);
-            // Always locked: the audience's screen is for showing, never for answering.
-            let grade = Some(Grade::unanswered());
-            let style = ViewStyle {
-                reveal: reveal && choices,
-                ..style
-            };
-            question_view::answer_area(ui, question, &mut shown, grade.as_ref(), &style);
-        }
-        if reveal {
-            ui.label(
-                RichText::new(format!("正确答案：{}", correct_answer_text(question)))
-                    .size(sizes.header)
-                    .strong()
-                    .color(colours.success),
-            );
-        }
+        let stem_height = (ui.available_height() - scoreboard_height) * 0.4;
+        audience_question(ui, question, contest.revealed, stem_height, &sizes, colours);
     }
     ui.add_space(sizes.body * 0.5);
     egui::Frame::new()
@@ -287,6 +248,57 @@ pub fn audience(
             ui.set_width(ui.available_width());
             scoreboard(ui, contest, sizes.body, colours);
         });
+}
+
+/// A question as the audience sees it: the stem fitted into `stem_height`, the options locked (a
+/// screen for showing, never for answering), and once `reveal`ed ✓ on the right choices and the
+/// correct answer in a line below (the only place 排序 and 填空 answers appear).
+pub fn audience_question(
+    ui: &mut egui::Ui,
+    question: &Question,
+    reveal: bool,
+    stem_height: f32,
+    sizes: &StageSizes,
+    colours: &Palette,
+) {
+    let style = ViewStyle {
+        colours,
+        stem_size: stage::fit_size(
+            ui,
+            &[&question.stem],
+            sizes.stem,
+            sizes.stem_min,
+            ui.available_width(),
+            stem_height,
+            0.0,
+        ),
+        option_size: sizes.option,
+        reveal,
+    };
+    question_view::stem(ui, question, None, &style);
+    let choices = matches!(
+        question.kind,
+        crate::bank::QuestionKind::Single { .. }
+            | crate::bank::QuestionKind::Multiple { .. }
+            | crate::bank::QuestionKind::Judge { .. }
+    );
+    if !matches!(question.kind, crate::bank::QuestionKind::Fill { .. }) {
+        let mut shown = stage_draft(question);
+        let grade = Some(Grade::unanswered());
+        let style = ViewStyle {
+            reveal: reveal && choices,
+            ..style
+        };
+        question_view::answer_area(ui, question, &mut shown, grade.as_ref(), &style);
+    }
+    if reveal {
+        ui.label(
+            RichText::new(format!("正确答案：{}", correct_answer_text(question)))
+                .size(sizes.header)
+                .strong()
+                .color(colours.success),
+        );
+    }
 }
 
 /// The question as shown in a contest, nothing chosen; 排序 items rotated by one, the same on every

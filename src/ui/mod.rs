@@ -4,6 +4,7 @@ pub mod app;
 pub mod command;
 pub mod contest_view;
 pub mod fonts;
+pub mod import_preview;
 pub mod question_view;
 pub mod route_map;
 pub mod screens;

@@ -50,7 +50,12 @@ pub struct StageSizes {
 impl StageSizes {
     /// Sizes for `ui`'s window: the 1080p sizes times window height ÷ 1080 (0.6–2.0).
     pub fn for_window(ui: &egui::Ui) -> StageSizes {
-        let factor = (ui.ctx().content_rect().height() / 1080.0).clamp(0.6, 2.0);
+        StageSizes::for_height(ui.ctx().content_rect().height())
+    }
+
+    /// Sizes for a stage `height` points high (a window, or a preview of one).
+    pub fn for_height(height: f32) -> StageSizes {
+        let factor = (height / 1080.0).clamp(0.6, 2.0);
         StageSizes {
             stem: at_1080::STEM * factor,
             option: at_1080::OPTION * factor,

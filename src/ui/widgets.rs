@@ -275,3 +275,17 @@ fn toggle<T: Ord>(set: &mut std::collections::BTreeSet<T>, item: T, on: bool) {
         set.remove(&item);
     }
 }
+
+/// A decoded picture as a texture named `name`; `None` if its size does not fit in `usize`.
+pub fn image_texture(
+    ctx: &egui::Context,
+    name: String,
+    image: &crate::bank::image::DecodedImage,
+) -> Option<egui::TextureHandle> {
+    let size = [
+        usize::try_from(image.width).ok()?,
+        usize::try_from(image.height).ok()?,
+    ];
+    let colour = egui::ColorImage::from_rgba_unmultiplied(size, &image.rgba);
+    Some(ctx.load_texture(name, colour, Default::default()))
+}

@@ -5,7 +5,7 @@ use egui::RichText;
 use chrono::Datelike;
 
 use super::{
-    BanksScreen, ChallengeHubScreen, MarchScreen, PendingScreen, PracticeHubScreen, PracticeScreen,
+    BankAdminScreen, BanksScreen, ChallengeHubScreen, MarchScreen, PracticeHubScreen, PracticeScreen,
     ProfilesScreen, Screen, ScreenAction,
 };
 use crate::content::DatedEvent;
@@ -61,24 +61,6 @@ impl Feature {
             Feature::BankAdmin => "编辑题目，导入 Excel、CSV 与文本，导出与校验",
         }
     }
-
-    /// What the entry will offer, listed on its screen until it is built (empty once built).
-    pub fn planned(self) -> &'static [&'static str] {
-        match self {
-            // Built: their entries open their own screens, never the pending one.
-            Feature::Practice | Feature::Challenge | Feature::Contest => &[],
-            Feature::March => &[
-                "每天记录步数（手动输入或导入手机导出文件）",
-                "步数换算为长征里程，走完两万五千里",
-                "15 个站点答题解锁，队伍排行与会师证书",
-            ],
-            Feature::BankAdmin => &[
-                "表格与表单两种方式编辑题目，边改边校验",
-                "从 Excel、CSV、粘贴的文本导入题目",
-                "导出为 Excel、CSV、JSON 与题库文件",
-            ],
-        }
-    }
 }
 
 /// The home screen.
@@ -123,7 +105,7 @@ impl HomeScreen {
                     Feature::Challenge => Screen::ChallengeHub(ChallengeHubScreen::default()),
                     Feature::Contest => Screen::ContestSetup(Box::default()),
                     Feature::March => Screen::March(MarchScreen::default()),
-                    _ => Screen::Pending(PendingScreen { feature }),
+                    Feature::BankAdmin => Screen::BankAdmin(BankAdminScreen),
                 }));
             }
             ui.add_space(theme::space::SECTION);

@@ -2,6 +2,9 @@
 //! navigation it wants.
 
 pub mod arena;
+pub mod bank_admin;
+pub mod bank_editor;
+pub mod bank_import;
 pub mod banks;
 pub mod challenge;
 pub mod challenge_hub;
@@ -13,7 +16,6 @@ pub mod march;
 pub mod march_board;
 pub mod march_bulk;
 pub mod march_member;
-pub mod pending;
 pub mod practice;
 pub mod practice_hub;
 pub mod profiles;
@@ -21,6 +23,9 @@ pub mod settings;
 pub mod stats;
 
 pub use arena::ArenaScreen;
+pub use bank_admin::BankAdminScreen;
+pub use bank_editor::{BankEditorScreen, Leave};
+pub use bank_import::BankImportScreen;
 pub use banks::BanksScreen;
 pub use challenge::ChallengeScreen;
 pub use challenge_hub::ChallengeHubScreen;
@@ -32,7 +37,6 @@ pub use march::MarchScreen;
 pub use march_board::MarchBoardScreen;
 pub use march_bulk::MarchBulkScreen;
 pub use march_member::MarchMemberScreen;
-pub use pending::PendingScreen;
 pub use practice::PracticeScreen;
 pub use practice_hub::PracticeHubScreen;
 pub use profiles::ProfilesScreen;
@@ -45,8 +49,6 @@ use super::app::Shared;
 pub enum Screen {
     /// The five entries, banks and profile.
     Home,
-    /// An entry whose screens are not built yet.
-    Pending(PendingScreen),
     /// Scale, theme, fullscreen, shortcuts.
     Settings(SettingsScreen),
     /// Who uses this PC.
@@ -79,6 +81,12 @@ pub enum Screen {
     MarchBulk(MarchBulkScreen),
     /// The team map and rankings, for the projector.
     MarchBoard(Box<MarchBoardScreen>),
+    /// 题库管理: banks, imports, exports.
+    BankAdmin(BankAdminScreen),
+    /// Editing one bank.
+    BankEditor(Box<BankEditorScreen>),
+    /// Importing a file or pasted text into a new bank.
+    BankImport(Box<BankImportScreen>),
 }
 
 /// Where a screen wants to go next.
@@ -89,6 +97,8 @@ pub enum ScreenAction {
     Back,
     /// Back to the home screen.
     Home,
+    /// Put a screen in place of this one.
+    Replace(Box<Screen>),
 }
 
 impl ScreenAction {
@@ -103,7 +113,6 @@ impl Screen {
     pub fn ui(&mut self, ui: &mut egui::Ui, shared: &mut Shared) -> Option<ScreenAction> {
         match self {
             Screen::Home => HomeScreen.ui(ui, shared),
-            Screen::Pending(screen) => screen.ui(ui, shared),
             Screen::Settings(screen) => screen.ui(ui, shared),
             Screen::Profiles(screen) => screen.ui(ui, shared),
             Screen::Banks(screen) => screen.ui(ui, shared),
@@ -120,6 +129,9 @@ impl Screen {
             Screen::MarchMember(screen) => screen.ui(ui, shared),
             Screen::MarchBulk(screen) => screen.ui(ui, shared),
             Screen::MarchBoard(screen) => screen.ui(ui, shared),
+            Screen::BankAdmin(screen) => screen.ui(ui, shared),
+            Screen::BankEditor(screen) => screen.ui(ui, shared),
+            Screen::BankImport(screen) => screen.ui(ui, shared),
         }
     }
 }
