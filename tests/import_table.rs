@@ -1,8 +1,11 @@
 //! Importing questions from spreadsheets as trainers make them: a 考试宝-like xlsx with a notes row,
 //! options in one cell, a GBK CSV from the Chinese Excel, our own template as UTF-8 CSV with BOM.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::kinds::{multiple, single, strings};
 use dangshi::bank::{Era, KindTag, Question, QuestionKind};
 use dangshi::import::sheet::{Sheet, read_table_file};
 use dangshi::import::table::import_rows;
@@ -66,24 +69,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| (*s).to_owned()).collect()
-}
-
-fn single(options: &[&str], answer: usize) -> QuestionKind {
-    QuestionKind::Single {
-        options: strings(options),
-        answer,
-    }
-}
-
-fn multiple(options: &[&str], answers: &[usize]) -> QuestionKind {
-    QuestionKind::Multiple {
-        options: strings(options),
-        answers: answers.to_vec(),
-    }
 }
 
 /// What a row should come to: imported (id, kind) or refused (error), and the warnings.

@@ -1,6 +1,9 @@
 //! 智能识别 of pasted text over fixture documents written like trainers' Word files: every question
 //! of each document is checked whole (location, excerpt, question, warnings, error).
 
+mod common;
+
+use common::kinds::{fill, judge, multiple, single, strings};
 use dangshi::bank::model::DEFAULT_DIFFICULTY;
 use dangshi::bank::{Era, Question, QuestionKind};
 use dangshi::import::text::import_text;
@@ -12,34 +15,6 @@ fn import(name: &str) -> Vec<ImportRow> {
     let path = format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{path}: {err}"));
     import_text(&text, &ImportOptions::default())
-}
-
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|item| (*item).to_owned()).collect()
-}
-
-fn single(options: &[&str], answer: usize) -> QuestionKind {
-    QuestionKind::Single {
-        options: strings(options),
-        answer,
-    }
-}
-
-fn multiple(options: &[&str], answers: &[usize]) -> QuestionKind {
-    QuestionKind::Multiple {
-        options: strings(options),
-        answers: answers.to_vec(),
-    }
-}
-
-fn judge(answer: bool) -> QuestionKind {
-    QuestionKind::Judge { answer }
-}
-
-fn fill(blanks: &[&str]) -> QuestionKind {
-    QuestionKind::Fill {
-        blanks: blanks.iter().map(|blank| vec![(*blank).to_owned()]).collect(),
-    }
 }
 
 /// A question as imported with the default options.

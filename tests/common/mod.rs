@@ -4,3 +4,4 @@
 
 pub mod app;
 pub mod generated;
+pub mod kinds;
